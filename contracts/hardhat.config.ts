@@ -1,0 +1,46 @@
+import { subtask, type HardhatUserConfig } from "hardhat/config";
+import { TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD } from "hardhat/builtin-tasks/task-names";
+import "@nomicfoundation/hardhat-ethers";
+import "@nomicfoundation/hardhat-chai-matchers";
+import "@typechain/hardhat";
+
+// Hardhat downloads solc by default, which cannot work offline: compile with the solc-js build from npm.
+const SOLC_VERSION: string = require("solc/package.json").version;
+
+subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async (args: { solcVersion: string }, _hre, runSuper) => {
+  if (args.solcVersion !== SOLC_VERSION) return runSuper(args);
+  const solc = require("solc");
+  return {
+    compilerPath: require.resolve("solc/soljson.js"),
+    isSolcJs: true,
+    version: SOLC_VERSION,
+    longVersion: solc.version() as string,
+  };
+});
+
+const config: HardhatUserConfig = {
+  solidity: {
+    version: SOLC_VERSION,
+    settings: {
+      optimizer: { enabled: true, runs: 200 },
+      evmVersion: "cancun",
+    },
+  },
+  paths: {
+    sources: "./src",
+    tests: "./test",
+    cache: "./.cache/hardhat",
+    artifacts: "./artifacts",
+  },
+  typechain: { outDir: "typechain-types", target: "ethers-v6" },
+  networks: {
+    hardhat: {
+      // the rollup contract is above 24 KiB only in unoptimized builds; keep the mainnet limit on
+      allowUnlimitedContractSize: false,
+    },
+    localhost: { url: process.env.ZKLITE_L1_RPC_URL ?? "http://127.0.0.1:8545" },
+  },
+  mocha: { timeout: 300_000 },
+};
+
+export default config;

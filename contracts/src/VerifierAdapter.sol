@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT OR Apache-2.0
+pragma solidity ^0.8.28;
+
+import {INPUT_MASK} from "./Config.sol";
+import {IGroth16Verifier} from "./interfaces/IGroth16Verifier.sol";
+
+/// @title Routes block proofs to the Groth16 verifier of their block size, and exit proofs to the exit verifier
+/// @notice Deployed behind a Proxy managed by the UpgradeGatekeeper: the verifier set changes only through an
+///         upgrade (`upgrade(bytes)`), after the notice period, so users can leave before a new verifier applies.
+/// @dev A proof is uint256[8] = [A.x, A.y, B.x1, B.x0, B.y1, B.y0, C.x, C.y], i.e. the order in which the
+///      snarkjs verifier takes it (`snarkjs zkey export soliditycalldata`, B's coordinates already swapped).
+contract VerifierAdapter {
+    error LengthMismatch();
+    error InvalidBlockSize(uint32 chunks);
+    error DuplicateBlockSize(uint32 chunks);
+    error NoVerifierCode(address verifier);
+    error UnsupportedBlockSize(uint32 chunks);
+
+    /// @notice Groth16 verifier per supported block size (in chunks).
+    mapping(uint32 => address) public blockVerifiers;
+    /// @notice Supported block sizes, in the order given at configuration.
+    uint32[] internal supportedBlockChunks;
+    /// @notice Verifier of exit (exodus) proofs.
+    address public exitVerifier;
+
+    /// @param initializationParameters abi.encode(uint32[] blockChunks, address[] blockVerifiers, address exitVerifier)
+    function initialize(bytes calldata initializationParameters) external {
+        configure(initializationParameters);
+    }
+
+    /// @param upgradeParameters Empty to keep the verifiers, else the same encoding as `initialize`.
+    function upgrade(bytes calldata upgradeParameters) external {
+        if (upgradeParameters.length != 0) configure(upgradeParameters);
+    }
+
+    function getSupportedBlockChunks() external view returns (uint32[] memory) {
+        return supportedBlockChunks;
+    }
+
+    /// @notice Checks a proof of a block of `chunks` chunks whose commitment is `commitment`.
+    /// @dev Soundness does not depend on `chunks` being the block's real size: every registered circuit binds the
+    ///      full SHA-256 commitment, so a proof made for another size would need a SHA-256 collision.
+    function verifyBlockProof(
+        uint32 chunks,
+        bytes32 commitment,
+        uint256[8] calldata proof
+    ) external view returns (bool) {
+        address blockVerifier = blockVerifiers[chunks];
+        if (blockVerifier == address(0)) revert UnsupportedBlockSize(chunks);
+        return verifyGroth16(blockVerifier, uint256(commitment) & INPUT_MASK, proof);
+    }
+
+    /// @notice Checks an exit proof; its public input is PROTOCOL.md §5.2's SHA-256 masked to 253 bits.
+    function verifyExitProof(
+        bytes32 rootHash,
+        uint32 accountId,
+        address owner,
+        uint32 tokenId,
+        uint128 amount,
+        uint32 nftCreatorAccountId,
+        address nftCreatorAddress,
+        uint32 nftSerialId,
+        bytes32 nftContentHash,
+        uint256[8] calldata proof
+    ) external view returns (bool) {
+        bytes32 commitment = sha256(
+            abi.encodePacked(
+                rootHash,
+                accountId,
+                owner,
+                tokenId,
+                amount,
+                nftCreatorAccountId,
+                nftCreatorAddress,
+                nftSerialId,
+                nftContentHash
+            )
+        );
+        return verifyGroth16(exitVerifier, uint256(commitment) & INPUT_MASK, proof);
+    }
+
+    function configure(bytes calldata parameters) internal {
+        (uint32[] memory chunks, address[] memory verifiers, address exit) = abi.decode(
+            parameters,
+            (uint32[], address[], address)
+        );
+        if (chunks.length != verifiers.length) revert LengthMismatch();
+        for (uint256 i = 0; i < supportedBlockChunks.length; ++i) {
+            delete blockVerifiers[supportedBlockChunks[i]];
+        }
+        delete supportedBlockChunks;
+        for (uint256 i = 0; i < chunks.length; ++i) {
+            if (chunks[i] == 0) revert InvalidBlockSize(chunks[i]);
+            if (blockVerifiers[chunks[i]] != address(0)) revert DuplicateBlockSize(chunks[i]);
+            requireCode(verifiers[i]);
+            blockVerifiers[chunks[i]] = verifiers[i];
+            supportedBlockChunks.push(chunks[i]);
+        }
+        requireCode(exit);
+        exitVerifier = exit;
+    }
+
+    function requireCode(address target) internal view {
+        if (target.code.length == 0) revert NoVerifierCode(target);
+    }
+
+    /// @dev A verifier that reverts (e.g. on malformed points) counts as a rejection.
+    function verifyGroth16(address groth16Verifier, uint256 input, uint256[8] calldata p) internal view returns (bool) {
+        try
+            IGroth16Verifier(groth16Verifier).verifyProof(
+                [p[0], p[1]],
+                [[p[2], p[3]], [p[4], p[5]]],
+                [p[6], p[7]],
+                [input]
+            )
+        returns (bool ok) {
+            return ok;
+        } catch {
+            return false;
+        }
+    }
+}

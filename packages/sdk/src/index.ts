@@ -1,0 +1,23 @@
+/**
+ * `@zklite/sdk`: the client SDK. Code written for zksync.js 0.13 ports by changing the import:
+ * `Signer`, `EthMessageSigner` and `utils` keep zksync.js's names, arguments and result shapes.
+ * The pure protocol (types, schemas, serialization, pubdata, commitment) is `@zklite/sdk/protocol`.
+ */
+export { Signer } from "./signer.js";
+export type {
+  ChangePubKeyArgs,
+  ForcedExitArgs,
+  MintNFTArgs,
+  OrderArgs,
+  SwapArgs,
+  TransferArgs,
+  WithdrawArgs,
+  WithdrawNFTArgs,
+} from "./signer.js";
+export { EthMessageSigner } from "./eth-message-signer.js";
+export type { EthSignerType } from "./eth-signature-type.js";
+export * as utils from "./utils.js";
+export { init as initCrypto } from "@zklite/crypto-wasm";
+export { ZkLiteError, isZkLiteError } from "./protocol/index.js";
+export type * from "./protocol/tx/types.js";
+export type { Address, PubKeyHash } from "./protocol/address.js";

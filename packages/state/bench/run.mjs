@@ -1,0 +1,99 @@
+// Benchmarks of @zklite/state (run `npm run build` first). Prints one JSON object per line.
+//   state.poseidon4          µs per 4-input Poseidon on one thread (the cost of one tree node)
+//   state.execute_transfers  transfers/s applied with signature checks off and no hashing
+//   state.seal_transfers     transfers/s for executing a block of transfers and computing its root,
+//                            production depths (24/32), hashing on a worker pool using both cores
+//   state.seal_hashes_per_transfer  Poseidon hashes the seal needed per transfer
+// Sizes: BENCH_EXECUTE_TRANSFERS (default 50000), BENCH_SEAL_TRANSFERS (default 500),
+// BENCH_SEAL_ACCOUNTS (default 4 × BENCH_SEAL_TRANSFERS).
+import { availableParallelism } from "node:os";
+import { PRODUCTION_TREE_DEPTHS, RollupState, SKIP_SIGNATURE_CHECKS, initPoseidon, poseidon } from "../dist/index.js";
+import { PoseidonWorkerPool } from "../dist/parallel/poseidon-worker-pool.js";
+
+const env = (name, fallback) => Number(process.env[name] ?? fallback);
+const EXECUTE_TRANSFERS = env("BENCH_EXECUTE_TRANSFERS", 50_000);
+const SEAL_TRANSFERS = env("BENCH_SEAL_TRANSFERS", 500);
+const SEAL_ACCOUNTS = env("BENCH_SEAL_ACCOUNTS", 4 * SEAL_TRANSFERS);
+const RANGE = { validFrom: 0, validUntil: 2 ** 32 - 1 };
+const print = (bench, value, unit, extra = {}) => console.log(JSON.stringify({ bench, value: Number(value.toPrecision(4)), unit, ...extra }));
+const address = (n) => `0x${n.toString(16).padStart(40, "0")}`;
+const pubKeyHash = (n) => `sync:${(n + 1).toString(16).padStart(40, "0")}`;
+
+// Deterministic pseudo-random pairs (xorshift), so every run does the same work.
+function* pairs(accounts, count, seed = 88172645463325252n) {
+  let x = seed;
+  const next = () => {
+    x ^= (x << 13n) & 0xffffffffffffffffn;
+    x ^= x >> 7n;
+    x ^= (x << 17n) & 0xffffffffffffffffn;
+    return Number(x % BigInt(accounts));
+  };
+  for (let i = 0; i < count; i++) {
+    const from = next() + 1;
+    let to = next() + 1;
+    if (to === from) to = (to % accounts) + 1;
+    yield [from, to];
+  }
+}
+
+function transfer(from, to, nonce) {
+  return { type: "Transfer", accountId: from, from: address(from), to: address(to), token: 0, amount: 1000n, fee: 10n, nonce, ...RANGE };
+}
+
+/** Genesis + `accounts` funded, keyed accounts, all inside `block` (no hashing). */
+function fund(block, accounts) {
+  for (let i = 1; i <= accounts; i++) {
+    block.applyPriorityOp({ type: "Deposit", from: address(i), to: address(i), token: 0, amount: 10n ** 30n });
+    block.applyTx({ type: "ChangePubKey", accountId: i, account: address(i), newPkHash: pubKeyHash(i), feeToken: 0, fee: 0n, nonce: 0, ...RANGE, ethAuthData: { type: "Onchain" } });
+  }
+}
+
+function newState() {
+  return RollupState.genesis({ ...PRODUCTION_TREE_DEPTHS, feeAccountAddress: `0x${"fe".repeat(20)}`, signatureChecker: SKIP_SIGNATURE_CHECKS });
+}
+
+await initPoseidon();
+
+{
+  const inputs = [1n, 2n, 3n, 4n];
+  for (let i = 0; i < 50; i++) poseidon(inputs);
+  const n = 2000;
+  const start = performance.now();
+  for (let i = 0; i < n; i++) inputs[0] = poseidon(inputs);
+  print("state.poseidon4", ((performance.now() - start) * 1000) / n, "us/hash");
+}
+
+{
+  const accounts = 10_000;
+  const state = newState();
+  const block = state.openBlock({ blockNumber: 1, feeAccountId: 0, timestamp: 1, blockChunkSizes: [10_000_000] });
+  fund(block, accounts);
+  const nonces = new Array(accounts + 1).fill(1);
+  const txs = [...pairs(accounts, EXECUTE_TRANSFERS)].map(([from, to]) => transfer(from, to, nonces[from]++));
+  const start = performance.now();
+  for (const tx of txs) block.applyTx(tx);
+  const seconds = (performance.now() - start) / 1000;
+  print("state.execute_transfers", EXECUTE_TRANSFERS / seconds, "tx/s", { transfers: EXECUTE_TRANSFERS, accounts, depths: "24/32" });
+  block.abandon();
+}
+
+{
+  const threads = availableParallelism();
+  const pool = await PoseidonWorkerPool.start({ threads });
+  const state = newState();
+  const setup = state.openBlock({ blockNumber: 1, feeAccountId: 0, timestamp: 1, blockChunkSizes: [12 * SEAL_ACCOUNTS] });
+  fund(setup, SEAL_ACCOUNTS);
+  await setup.sealWith(pool.hashBatch);
+
+  const nonces = new Array(SEAL_ACCOUNTS + 1).fill(1);
+  const txs = [...pairs(SEAL_ACCOUNTS, SEAL_TRANSFERS, 1234567n)].map(([from, to]) => transfer(from, to, nonces[from]++));
+  const start = performance.now();
+  const block = state.openBlock({ blockNumber: 2, feeAccountId: 0, timestamp: 2, blockChunkSizes: [2 * SEAL_TRANSFERS] });
+  for (const tx of txs) block.applyTx(tx);
+  const sealed = await block.sealWith(pool.hashBatch);
+  const seconds = (performance.now() - start) / 1000;
+  await pool.close();
+  const extra = { transfers: SEAL_TRANSFERS, accounts: SEAL_ACCOUNTS, threads, depths: "24/32" };
+  print("state.seal_transfers", SEAL_TRANSFERS / seconds, "tx/s", extra);
+  print("state.seal_hashes_per_transfer", sealed.hashesComputed / SEAL_TRANSFERS, "hashes/tx", extra);
+}

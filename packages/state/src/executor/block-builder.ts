@@ -1,0 +1,263 @@
+import {
+  blockCommitment,
+  CHUNK_BYTES,
+  encodeBlockPubdata,
+  getChangePubKeyEthWitness,
+  isOnchainOperation,
+  MAX_AMOUNT,
+  OP_CHUNKS,
+  type Operation,
+  type PriorityOp,
+  type Tx,
+} from "@zklite/sdk/protocol";
+import { stateError, ZkLiteError } from "../errors.js";
+import type { AsyncBatchHasher } from "../tree/rehash.js";
+import type { BlockContextHooks, StateTransitions } from "./rollup-state.js";
+
+export interface BlockParameters {
+  readonly blockNumber: number;
+  /** Account credited with the block's fees. */
+  readonly feeAccountId: number;
+  /** Block timestamp in seconds; transactions' validity ranges are checked against it. */
+  readonly timestamp: number;
+  /** Block sizes (in chunks) the circuits support; the block is padded to the smallest that fits. */
+  readonly blockChunkSizes: readonly number[];
+}
+
+/** One on-chain operation as `commitBlocks` wants it (§4.3). */
+export interface OnchainOperation {
+  readonly publicDataOffset: number;
+  /** Non-empty only for a ChangePubKey with an L1-checked authorization. */
+  readonly ethWitness: Uint8Array;
+}
+
+export interface SealedBlock {
+  readonly blockNumber: number;
+  readonly feeAccountId: number;
+  readonly timestamp: number;
+  readonly oldStateRoot: bigint;
+  readonly newStateRoot: bigint;
+  /** Executed operations in order, without the Noop padding. */
+  readonly operations: readonly Operation[];
+  /** Chunks used by the operations. */
+  readonly chunksUsed: number;
+  /** Block size in chunks (a supported size ≥ chunksUsed). */
+  readonly blockChunks: number;
+  /** Pubdata padded with Noop chunks to `blockChunks`. */
+  readonly publicData: Uint8Array;
+  readonly onchainOperations: readonly OnchainOperation[];
+  /** SHA-256 block commitment of @zklite/sdk/protocol (§4.4). */
+  readonly commitment: Uint8Array;
+  /** Fees credited to the fee account, per token. */
+  readonly fees: ReadonlyMap<number, bigint>;
+  /** Poseidon hashes computed to seal (0 when nothing changed). */
+  readonly hashesComputed: number;
+}
+
+/**
+ * A block being built on a `RollupState`: apply priority operations, transactions and batches, then
+ * `seal` (or `abandon`). Every change made in the block is journaled, so `abandon` restores the state
+ * the block started from, and a failed transaction or batch is undone on its own.
+ */
+export class BlockBuilder {
+  readonly blockNumber: number;
+  readonly feeAccountId: number;
+  readonly timestamp: number;
+  readonly oldStateRoot: bigint;
+  readonly maxChunks: number;
+  private readonly blockChunkSizes: readonly number[];
+  private readonly ops: Operation[] = [];
+  private readonly witnesses = new Map<number, Uint8Array>();
+  private readonly fees = new Map<number, bigint>();
+  private chunks = 0;
+  private readonly blockCheckpoint: number;
+  private closed = false;
+  private readonly hooks: BlockContextHooks;
+
+  constructor(
+    private readonly transitions: StateTransitions,
+    parameters: BlockParameters,
+  ) {
+    const sizes = [...parameters.blockChunkSizes].sort((a, b) => a - b);
+    if (sizes.length === 0 || sizes.some((size) => !Number.isInteger(size) || size <= 0)) {
+      throw stateError("INVALID_ARGUMENT", "blockChunkSizes must be a non-empty list of positive integers");
+    }
+    if (!Number.isInteger(parameters.blockNumber) || parameters.blockNumber < 0 || parameters.blockNumber > 2 ** 32 - 1) {
+      throw stateError("INVALID_ARGUMENT", `block number ${parameters.blockNumber} is not a u32`);
+    }
+    if (!Number.isSafeInteger(parameters.timestamp) || parameters.timestamp < 0) {
+      throw stateError("INVALID_ARGUMENT", `timestamp ${parameters.timestamp} is not a non-negative integer`);
+    }
+    this.blockChunkSizes = sizes;
+    this.maxChunks = sizes[sizes.length - 1] as number;
+    this.blockNumber = parameters.blockNumber;
+    this.feeAccountId = parameters.feeAccountId;
+    this.timestamp = parameters.timestamp;
+    this.oldStateRoot = transitions.tree.root();
+    this.blockCheckpoint = transitions.tree.checkpoint();
+    this.hooks = { timestamp: this.timestamp, collectFee: (token, amount) => this.collectFee(token, amount) };
+  }
+
+  get chunksUsed(): number {
+    return this.chunks;
+  }
+
+  get remainingChunks(): number {
+    return this.maxChunks - this.chunks;
+  }
+
+  get operations(): readonly Operation[] {
+    return this.ops;
+  }
+
+  /** Applies one L2 transaction; on any error the state is unchanged and a `ZkLiteError` is thrown. */
+  applyTx(tx: Tx): Operation {
+    return this.atomically(() => this.record(this.transitions.applyTxIn(this.hooks, tx), tx));
+  }
+
+  /** Applies L2 transactions all or nothing (zkSync's `execute_txs_batch`). */
+  applyBatch(txs: readonly Tx[]): Operation[] {
+    if (txs.length === 0) throw stateError("EMPTY_BATCH", "a batch needs at least one transaction");
+    return this.atomically(() =>
+      txs.map((tx, index) => {
+        try {
+          return this.record(this.transitions.applyTxIn(this.hooks, tx), tx);
+        } catch (error) {
+          if (error instanceof ZkLiteError) {
+            throw new ZkLiteError(error.code, `batch transaction ${index} (${tx.type}): ${error.message}`, { cause: error });
+          }
+          throw error;
+        }
+      }),
+    );
+  }
+
+  /** Applies a Deposit or FullExit from the L1 priority queue. */
+  applyPriorityOp(op: PriorityOp): Operation {
+    return this.atomically(() => this.record(this.transitions.applyPriorityOpIn(this.hooks, op), undefined));
+  }
+
+  /** Credits the fees, hashes on this thread, and closes the block. */
+  seal(): SealedBlock {
+    this.finishExecution();
+    const hashes = this.transitions.tree.rehash();
+    return this.assemble(this.transitions.tree.root(), hashes);
+  }
+
+  /** Same as `seal` with the hashing done by `hashBatch` (e.g. a pool of worker threads). */
+  async sealWith(hashBatch: AsyncBatchHasher): Promise<SealedBlock> {
+    this.finishExecution();
+    const hashes = await this.transitions.tree.rehashWith(hashBatch);
+    return this.assemble(this.transitions.tree.root(), hashes);
+  }
+
+  /** Undoes everything applied in this block and closes it. */
+  abandon(): void {
+    this.requireOpen();
+    this.transitions.tree.revertTo(this.blockCheckpoint);
+    this.close();
+  }
+
+  private atomically<T>(apply: () => T): T {
+    this.requireOpen();
+    const checkpoint = this.transitions.tree.checkpoint();
+    try {
+      const result = apply();
+      this.transitions.tree.release(checkpoint);
+      return result;
+    } catch (error) {
+      this.transitions.tree.revertTo(checkpoint);
+      if (error instanceof ZkLiteError) throw error;
+      throw new ZkLiteError("INVALID_ARGUMENT", `operation rejected: ${String(error)}`, { cause: error });
+    }
+  }
+
+  private record(op: Operation, tx: Tx | undefined): Operation {
+    const chunks = OP_CHUNKS[op.type];
+    if (this.chunks + chunks > this.maxChunks) {
+      throw stateError("BLOCK_FULL", `${op.type} needs ${chunks} chunks; only ${this.maxChunks - this.chunks} are left in the block`);
+    }
+    const index = this.ops.length;
+    this.ops.push(op);
+    this.chunks += chunks;
+    if (tx?.type === "ChangePubKey") this.witnesses.set(index, getChangePubKeyEthWitness(tx));
+    this.transitions.tree.recordUndo(() => {
+      this.ops.pop();
+      this.chunks -= chunks;
+      this.witnesses.delete(index);
+    });
+    return op;
+  }
+
+  private collectFee(token: number, amount: bigint): void {
+    if (amount === 0n) return;
+    const previous = this.fees.get(token) ?? 0n;
+    const total = previous + amount;
+    if (this.transitions.tree.balance(this.feeAccountId, token) + total > MAX_AMOUNT) {
+      throw stateError("BALANCE_OVERFLOW", `the fee account's balance of token ${token} would exceed 2^128 − 1`);
+    }
+    this.fees.set(token, total);
+    this.transitions.tree.recordUndo(() => {
+      if (previous === 0n) this.fees.delete(token);
+      else this.fees.set(token, previous);
+    });
+  }
+
+  /** Credits the collected fees, ends journaling and closes the block. */
+  private finishExecution(): void {
+    this.requireOpen();
+    const tree = this.transitions.tree;
+    for (const [token, amount] of this.fees) {
+      const balance = tree.balance(this.feeAccountId, token) + amount;
+      if (balance > MAX_AMOUNT) throw stateError("BALANCE_OVERFLOW", `the fee account's balance of token ${token} would exceed 2^128 − 1`);
+      tree.setBalance(this.feeAccountId, token, balance);
+    }
+    tree.release(this.blockCheckpoint);
+    this.close();
+  }
+
+  private assemble(newStateRoot: bigint, hashesComputed: number): SealedBlock {
+    const blockChunks = this.blockChunkSizes.find((size) => size >= this.chunks) as number;
+    const publicData = encodeBlockPubdata(this.ops, blockChunks);
+    const onchainOperations: OnchainOperation[] = [];
+    let offset = 0;
+    this.ops.forEach((op, index) => {
+      if (isOnchainOperation(op.type)) {
+        onchainOperations.push({ publicDataOffset: offset, ethWitness: this.witnesses.get(index) ?? new Uint8Array() });
+      }
+      offset += OP_CHUNKS[op.type] * CHUNK_BYTES;
+    });
+    const commitment = blockCommitment({
+      blockNumber: this.blockNumber,
+      feeAccount: this.feeAccountId,
+      oldStateRoot: this.oldStateRoot,
+      newStateRoot,
+      timestamp: this.timestamp,
+      publicData,
+    });
+    return {
+      blockNumber: this.blockNumber,
+      feeAccountId: this.feeAccountId,
+      timestamp: this.timestamp,
+      oldStateRoot: this.oldStateRoot,
+      newStateRoot,
+      operations: [...this.ops],
+      chunksUsed: this.chunks,
+      blockChunks,
+      publicData,
+      onchainOperations,
+      commitment,
+      fees: new Map(this.fees),
+      hashesComputed,
+    };
+  }
+
+  private requireOpen(): void {
+    if (this.closed) throw stateError("NO_OPEN_BLOCK", `block ${this.blockNumber} is already sealed or abandoned`);
+  }
+
+  private close(): void {
+    this.closed = true;
+    this.transitions.closeBlock();
+  }
+}

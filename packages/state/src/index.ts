@@ -1,0 +1,44 @@
+/**
+ * `@zklite/state`: zkLite's rollup state as Poseidon sparse Merkle trees, and the state-transition
+ * executor for every operation. Pure (no I/O); shared by the state keeper, the witness generator,
+ * data restore, the circuits' tests and the exit tool.
+ */
+export { poseidon, initPoseidon, FIELD_MODULUS } from "./poseidon.js";
+export { ZkLiteError, type StateError, type StateErrorCode } from "./errors.js";
+
+export { QuadMerkleTree, MAX_TREE_DEPTH, type QuadMerkleTreeOptions } from "./tree/quad-merkle-tree.js";
+export { emptySubtreeHashes } from "./tree/empty-subtrees.js";
+export { rootFromAuditPath, verifyAuditPath, childrenWithNodeAt, type AuditPath } from "./tree/audit-path.js";
+export {
+  rehashTrees,
+  runRehashSync,
+  runRehashAsync,
+  hashBatchOnThisThread,
+  type RehashProcess,
+  type BatchHasher,
+  type AsyncBatchHasher,
+} from "./tree/rehash.js";
+
+export { EMPTY_BALANCE_LEAF, accountLeafHash, accountLeafInputs, hex160ToBigInt, type AccountLeafFields } from "./state/leaf-encoding.js";
+export {
+  StateTree,
+  PRODUCTION_TREE_DEPTHS,
+  type StateTreeOptions,
+  type AccountView,
+  type AccountProof,
+  type BalanceProof,
+} from "./state/state-tree.js";
+export { verifyAccountProof, verifyBalanceProof } from "./state/proof-verification.js";
+
+export { RollupState, type RollupStateOptions, type GenesisOptions } from "./executor/rollup-state.js";
+export { BlockBuilder, type BlockParameters, type SealedBlock, type OnchainOperation } from "./executor/block-builder.js";
+export {
+  SKIP_SIGNATURE_CHECKS,
+  musigSignatureChecker,
+  type SignatureChecker,
+  type SignatureVerdict,
+  type SignedMessage,
+} from "./executor/signature-checker.js";
+export { ethereumChangePubKeyAuth, type ChangePubKeyAuthChecker } from "./executor/change-pubkey-auth.js";
+export { rescueNftTokenHash, nftContentDigest, nftAddress, type NftTokenHasher } from "./executor/nft-token-hash.js";
+export type { NftInfo } from "./executor/nft-registry.js";
