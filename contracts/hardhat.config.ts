@@ -35,8 +35,8 @@ const config: HardhatUserConfig = {
   typechain: { outDir: "typechain-types", target: "ethers-v6" },
   networks: {
     hardhat: {
-      // the rollup contract is above 24 KiB only in unoptimized builds; keep the mainnet limit on
-      allowUnlimitedContractSize: false,
+      // default: Hardhat's latest; the gas benchmark also measures under "cancun" (pre-EIP-7623 calldata pricing)
+      ...(process.env.ZKLITE_HARDFORK ? { hardfork: process.env.ZKLITE_HARDFORK } : {}),
     },
     localhost: { url: process.env.ZKLITE_L1_RPC_URL ?? "http://127.0.0.1:8545" },
   },

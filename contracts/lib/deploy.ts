@@ -17,8 +17,9 @@ const abi = AbiCoder.defaultAbiCoder();
 
 /**
  * Deploys and wires the whole L1 set on the signer's network:
- * verifiers → implementations → proxies (governance, verifier adapter, rollup) → upgrade gatekeeper (master of the
- * three proxies, owned by the governor) → default NFT factory → validators → dev tokens → governor hand-over.
+ * verifiers → governance (proxy) → verifier adapter → rollup extension and implementation (which hold governance,
+ * adapter and extension as immutables) → rollup proxy → upgrade gatekeeper (master of both proxies, owned by the
+ * governor) → default NFT factory → validators → dev tokens → governor hand-over.
  */
 export async function deployZkLite(signer: Signer, params: DeployParams): Promise<Deployment> {
   validateDeployParams(params);
@@ -51,36 +52,25 @@ export async function deployZkLite(signer: Signer, params: DeployParams): Promis
     return getAddress(await contract.getAddress());
   };
   const governanceTarget = await deployed(new Governance__factory(signer).deploy());
-  const verifierTarget = await deployed(new VerifierAdapter__factory(signer).deploy());
-  const zkLiteTarget = await deployed(new ZkLite__factory(signer).deploy());
-  const zkLiteExtension = await deployed(new ZkLiteExtension__factory(signer).deploy());
-
-  const proxyFactory = new Proxy__factory(signer);
   const governanceAddress = await deployed(
-    proxyFactory.deploy(governanceTarget, abi.encode(["address"], [deployer])),
+    new Proxy__factory(signer).deploy(governanceTarget, abi.encode(["address"], [deployer])),
   );
   const verifierAddress = await deployed(
-    proxyFactory.deploy(
-      verifierTarget,
-      abi.encode(
-        ["uint32[]", "address[]", "address"],
-        [params.blockVerifiers.map((b) => b.chunks), params.blockVerifiers.map((b) => blockVerifiers[String(b.chunks)]), exitVerifier],
-      ),
+    new VerifierAdapter__factory(signer).deploy(
+      params.blockVerifiers.map((b) => b.chunks),
+      params.blockVerifiers.map((b) => blockVerifiers[String(b.chunks)]!),
+      exitVerifier,
     ),
   );
+  const zkLiteExtension = await deployed(new ZkLiteExtension__factory(signer).deploy(governanceAddress, verifierAddress));
+  const zkLiteTarget = await deployed(new ZkLite__factory(signer).deploy(governanceAddress, verifierAddress, zkLiteExtension));
   const zkLiteAddress = await deployed(
-    proxyFactory.deploy(
-      zkLiteTarget,
-      abi.encode(
-        ["address", "address", "address", "bytes32"],
-        [governanceAddress, verifierAddress, zkLiteExtension, params.genesisStateRoot],
-      ),
-    ),
+    new Proxy__factory(signer).deploy(zkLiteTarget, abi.encode(["bytes32"], [params.genesisStateRoot])),
   );
 
   const gatekeeperAddress = await deployed(new UpgradeGatekeeper__factory(signer).deploy(zkLiteAddress));
   const gatekeeper = UpgradeGatekeeper__factory.connect(gatekeeperAddress, signer);
-  for (const proxyAddress of [governanceAddress, verifierAddress, zkLiteAddress]) {
+  for (const proxyAddress of [governanceAddress, zkLiteAddress]) {
     await (await Proxy__factory.connect(proxyAddress, signer).transferMastership(gatekeeperAddress)).wait();
     await (await gatekeeper.addUpgradeable(proxyAddress)).wait();
   }
@@ -121,7 +111,6 @@ export async function deployZkLite(signer: Signer, params: DeployParams): Promis
       governance: governanceAddress,
       governanceTarget,
       verifier: verifierAddress,
-      verifierTarget,
       upgradeGatekeeper: gatekeeperAddress,
       nftFactory,
     },

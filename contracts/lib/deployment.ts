@@ -31,8 +31,8 @@ export interface Deployment {
     readonly zkLiteExtension: string;
     readonly governance: string;
     readonly governanceTarget: string;
+    /** The VerifierAdapter (immutable; a new one comes with a new rollup implementation). */
     readonly verifier: string;
-    readonly verifierTarget: string;
     readonly upgradeGatekeeper: string;
     readonly nftFactory: string;
   };

@@ -3,8 +3,6 @@ pragma solidity ^0.8.28;
 
 import {Errors} from "./Errors.sol";
 import {Operations} from "./Operations.sol";
-import {Governance} from "./Governance.sol";
-import {VerifierAdapter} from "./VerifierAdapter.sol";
 
 /// @title State of the rollup contract, shared by ZkLite and ZkLiteExtension (same layout, one proxy)
 /// @dev Append only: upgrades keep every existing slot where it is.
@@ -38,11 +36,6 @@ abstract contract Storage is Errors {
         uint128 balanceToWithdraw;
         uint8 gasReserveValue;
     }
-
-    Governance internal governance;
-    VerifierAdapter internal verifier;
-    /// @dev Holds rarely used functions, reached by delegatecall (keeps ZkLite under the code size limit).
-    address internal extension;
 
     uint32 public totalBlocksCommitted;
     uint32 public totalBlocksProven;

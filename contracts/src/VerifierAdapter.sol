@@ -5,8 +5,8 @@ import {INPUT_MASK} from "./Config.sol";
 import {IGroth16Verifier} from "./interfaces/IGroth16Verifier.sol";
 
 /// @title Routes block proofs to the Groth16 verifier of their block size, and exit proofs to the exit verifier
-/// @notice Deployed behind a Proxy managed by the UpgradeGatekeeper: the verifier set changes only through an
-///         upgrade (`upgrade(bytes)`), after the notice period, so users can leave before a new verifier applies.
+/// @notice Immutable once deployed. The rollup implementation holds its address as an immutable, so a new verifier
+///         set takes effect only through an upgrade of the rollup (after the notice period: users can leave first).
 /// @dev A proof is uint256[8] = [A.x, A.y, B.x1, B.x0, B.y1, B.y0, C.x, C.y], i.e. the order in which the
 ///      snarkjs verifier takes it (`snarkjs zkey export soliditycalldata`, B's coordinates already swapped).
 contract VerifierAdapter {
@@ -21,16 +21,22 @@ contract VerifierAdapter {
     /// @notice Supported block sizes, in the order given at configuration.
     uint32[] internal supportedBlockChunks;
     /// @notice Verifier of exit (exodus) proofs.
-    address public exitVerifier;
+    address public immutable exitVerifier;
 
-    /// @param initializationParameters abi.encode(uint32[] blockChunks, address[] blockVerifiers, address exitVerifier)
-    function initialize(bytes calldata initializationParameters) external {
-        configure(initializationParameters);
-    }
-
-    /// @param upgradeParameters Empty to keep the verifiers, else the same encoding as `initialize`.
-    function upgrade(bytes calldata upgradeParameters) external {
-        if (upgradeParameters.length != 0) configure(upgradeParameters);
+    /// @param chunks Supported block sizes
+    /// @param verifiers The Groth16 verifier of each size
+    /// @param exit The exit-proof verifier
+    constructor(uint32[] memory chunks, address[] memory verifiers, address exit) {
+        if (chunks.length != verifiers.length) revert LengthMismatch();
+        for (uint256 i = 0; i < chunks.length; ++i) {
+            if (chunks[i] == 0) revert InvalidBlockSize(chunks[i]);
+            if (blockVerifiers[chunks[i]] != address(0)) revert DuplicateBlockSize(chunks[i]);
+            requireCode(verifiers[i]);
+            blockVerifiers[chunks[i]] = verifiers[i];
+            supportedBlockChunks.push(chunks[i]);
+        }
+        requireCode(exit);
+        exitVerifier = exit;
     }
 
     function getSupportedBlockChunks() external view returns (uint32[] memory) {
@@ -77,27 +83,6 @@ contract VerifierAdapter {
             )
         );
         return verifyGroth16(exitVerifier, uint256(commitment) & INPUT_MASK, proof);
-    }
-
-    function configure(bytes calldata parameters) internal {
-        (uint32[] memory chunks, address[] memory verifiers, address exit) = abi.decode(
-            parameters,
-            (uint32[], address[], address)
-        );
-        if (chunks.length != verifiers.length) revert LengthMismatch();
-        for (uint256 i = 0; i < supportedBlockChunks.length; ++i) {
-            delete blockVerifiers[supportedBlockChunks[i]];
-        }
-        delete supportedBlockChunks;
-        for (uint256 i = 0; i < chunks.length; ++i) {
-            if (chunks[i] == 0) revert InvalidBlockSize(chunks[i]);
-            if (blockVerifiers[chunks[i]] != address(0)) revert DuplicateBlockSize(chunks[i]);
-            requireCode(verifiers[i]);
-            blockVerifiers[chunks[i]] = verifiers[i];
-            supportedBlockChunks.push(chunks[i]);
-        }
-        requireCode(exit);
-        exitVerifier = exit;
     }
 
     function requireCode(address target) internal view {

@@ -10,6 +10,7 @@ import "./Config.sol";
 import {Events} from "./Events.sol";
 import {Governance} from "./Governance.sol";
 import {Operations} from "./Operations.sol";
+import {RollupDependencies} from "./RollupDependencies.sol";
 import {Storage} from "./Storage.sol";
 import {Utils} from "./Utils.sol";
 import {VerifierAdapter} from "./VerifierAdapter.sol";
@@ -20,8 +21,20 @@ import {IUpgradeableMaster} from "./upgrade/IUpgradeableMaster.sol";
 /// @title zkLite rollup contract: deposits, full exits, commit / prove / execute, pending withdrawals
 /// @notice Lives behind a Proxy. Rarely used functions (revertBlocks, setAuthPubkeyHash, the exodus exits) run in
 ///         ZkLiteExtension through delegatecall on the same storage; their stubs below give one ABI for both.
-contract ZkLite is IUpgradeableMaster, Storage, Events, ReentrancyGuardTransient {
+contract ZkLite is IUpgradeableMaster, Storage, RollupDependencies, Events, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
+
+    /// @notice Holds rarely used functions, reached by delegatecall (keeps ZkLite under the code size limit).
+    address public immutable extension;
+
+    /// @param extension_ A ZkLiteExtension built with the same governance and verifier
+    constructor(
+        Governance governance_,
+        VerifierAdapter verifier_,
+        address extension_
+    ) RollupDependencies(governance_, verifier_) {
+        extension = extension_;
+    }
 
     /// @notice One on-chain operation of a block being committed.
     /// @param ethWitness ChangePubKey authorization (PROTOCOL.md §2.6); empty for other ops or on-chain auth
@@ -55,22 +68,16 @@ contract ZkLite is IUpgradeableMaster, Storage, Events, ReentrancyGuardTransient
 
     // ---------------------------------------------------------------- upgrade hooks (reached only via the Proxy)
 
-    /// @param initializationParameters abi.encode(governance, verifierAdapter, extension, genesisStateHash)
+    /// @param initializationParameters abi.encode(bytes32 genesisStateHash)
     function initialize(bytes calldata initializationParameters) external {
-        (address governanceAddress, address verifierAddress, address extensionAddress, bytes32 genesisStateHash) = abi
-            .decode(initializationParameters, (address, address, address, bytes32));
-        governance = Governance(governanceAddress);
-        verifier = VerifierAdapter(verifierAddress);
-        extension = extensionAddress;
+        bytes32 genesisStateHash = abi.decode(initializationParameters, (bytes32));
         storedBlockHashes[0] = hashStoredBlockInfo(
             StoredBlockInfo(0, 0, EMPTY_STRING_KECCAK, 0, genesisStateHash, bytes32(0))
         );
     }
 
-    /// @param upgradeParameters Empty, or abi.encode(address newExtension) when the extension changes too.
-    function upgrade(bytes calldata upgradeParameters) external {
-        if (upgradeParameters.length != 0) extension = abi.decode(upgradeParameters, (address));
-    }
+    /// @notice Nothing to migrate in this version (dependencies are immutables of the new implementation).
+    function upgrade(bytes calldata) external {}
 
     function getNoticePeriod() external pure override returns (uint256) {
         return UPGRADE_NOTICE_PERIOD;
@@ -403,12 +410,11 @@ contract ZkLite is IUpgradeableMaster, Storage, Events, ReentrancyGuardTransient
         while (i < committedBlocks.length && hashStoredBlockInfo(committedBlocks[i]) != firstUnprovenHash) ++i;
         if (i == committedBlocks.length) revert NoUnprovenBlockGiven();
 
-        VerifierAdapter blockVerifier = verifier;
         for (; i < committedBlocks.length; ++i) {
             StoredBlockInfo calldata committedBlock = committedBlocks[i];
             ++proven;
             if (hashStoredBlockInfo(committedBlock) != storedBlockHashes[proven]) revert ProvenBlockMismatch(proven);
-            if (!blockVerifier.verifyBlockProof(proofs[i].chunks, committedBlock.commitment, proofs[i].proof)) {
+            if (!verifier.verifyBlockProof(proofs[i].chunks, committedBlock.commitment, proofs[i].proof)) {
                 revert InvalidProof(committedBlock.blockNumber);
             }
         }

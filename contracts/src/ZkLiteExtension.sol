@@ -6,12 +6,20 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import "./Config.sol";
 import {Events} from "./Events.sol";
 import {Operations} from "./Operations.sol";
+import {Governance} from "./Governance.sol";
+import {RollupDependencies} from "./RollupDependencies.sol";
 import {Storage} from "./Storage.sol";
+import {VerifierAdapter} from "./VerifierAdapter.sol";
 import {Utils} from "./Utils.sol";
 
 /// @title Rarely used functions of the rollup contract, run by ZkLite through delegatecall on ZkLite's storage
 /// @dev Called directly (not through ZkLite) it only touches its own, unused storage.
-contract ZkLiteExtension is Storage, Events, ReentrancyGuardTransient {
+contract ZkLiteExtension is Storage, RollupDependencies, Events, ReentrancyGuardTransient {
+    constructor(
+        Governance governance_,
+        VerifierAdapter verifier_
+    ) RollupDependencies(governance_, verifier_) {}
+
     /// @notice Reverts committed blocks that are not executed yet, newest first. Validator only.
     /// @param blocksToRevert StoredBlockInfo of the last committed block, then the one before, ...
     function revertBlocks(StoredBlockInfo[] calldata blocksToRevert) external nonReentrant {

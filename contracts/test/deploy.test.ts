@@ -42,7 +42,10 @@ describe("deployZkLite", () => {
     const sys = await system();
     const c = sys.deployment.contracts;
     expect(await sys.zkLite.storedBlockHashes(0)).to.equal(await storedBlockHash(genesisBlock(sys)));
-    for (const proxy of [c.governance, c.verifier, c.zkLite]) {
+    expect(await sys.zkLite.getVerifier()).to.equal(c.verifier);
+    expect(await sys.zkLite.getGovernance()).to.equal(c.governance);
+    expect(await sys.zkLite.extension()).to.equal(c.zkLiteExtension);
+    for (const proxy of [c.governance, c.zkLite]) {
       expect(await Proxy__factory.connect(proxy, sys.governor).getMaster()).to.equal(c.upgradeGatekeeper);
     }
     expect(await sys.governance.defaultFactory()).to.equal(c.nftFactory);

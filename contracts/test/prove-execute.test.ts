@@ -49,11 +49,10 @@ describe("proveBlocks", () => {
     const sys = await system();
     const [b1, b2] = (await threeCommittedBlocks(sys)) as [BuiltBlock, BuiltBlock, BuiltBlock];
     const proof = await proveBlock(b1);
-    const tampered = { ...proof, proof: [...proof.proof] as typeof proof.proof };
-    tampered.proof[6] = BigInt(tampered.proof[6]) ^ 1n;
+    const [a0, a1, b00, b01, b10, b11, c0, c1] = proof.proof;
+    const tampered = { ...proof, proof: [a0, a1, b00, b01, b10, b11, BigInt(c0!) ^ 1n, c1] as typeof proof.proof };
     await expect(sys.zkLite.proveBlocks([b1.stored], [tampered])).to.be.revertedWithCustomError(sys.zkLite, "InvalidProof").withArgs(1);
-    const swapped = { ...proof, proof: [...proof.proof] as typeof proof.proof };
-    [swapped.proof[2], swapped.proof[3]] = [swapped.proof[3], swapped.proof[2]];
+    const swapped = { ...proof, proof: [a0, a1, b01, b00, b10, b11, c0, c1] as typeof proof.proof };
     await expect(sys.zkLite.proveBlocks([b1.stored], [swapped])).to.be.revertedWithCustomError(sys.zkLite, "InvalidProof");
     const otherBlockProof = await proveBlock({ stored: b2.stored, chunks: b1.chunks });
     await expect(sys.zkLite.proveBlocks([b1.stored], [otherBlockProof])).to.be.revertedWithCustomError(sys.zkLite, "InvalidProof");

@@ -7,6 +7,7 @@ import {
   Proxy__factory,
   VerifierAdapter__factory,
   ZkLite__factory,
+  ZkLiteExtension__factory,
   ZkLiteV2Mock__factory,
 } from "../typechain-types";
 import { system, type System } from "./helpers/fixture";
@@ -16,7 +17,7 @@ const abi = AbiCoder.defaultAbiCoder();
 
 async function proxies(sys: System) {
   const c = sys.deployment.contracts;
-  return [c.governance, c.verifier, c.zkLite].map((address) => Proxy__factory.connect(address, sys.governor));
+  return [c.governance, c.zkLite].map((address) => Proxy__factory.connect(address, sys.governor));
 }
 
 describe("upgrades", () => {
@@ -57,13 +58,16 @@ describe("upgrades", () => {
       await expect(new Proxy__factory(master).deploy(master.address, "0x"))
         .to.be.revertedWithCustomError(anyProxy, "TargetHasNoCode")
         .withArgs(master.address);
-      const adapter = await new VerifierAdapter__factory(master).deploy();
-      await expect(new Proxy__factory(master).deploy(adapter, abi.encode(["uint32[]", "address[]", "address"], [[1], [], ZeroAddress])))
-        .to.be.revertedWithCustomError(adapter, "LengthMismatch");
+      const c = sys.deployment.contracts;
+      await expect(new Proxy__factory(master).deploy(c.verifier, "0x"))
+        .to.be.revertedWithCustomError(anyProxy, "TargetCallFailed")
+        .withArgs(anyProxy.interface.getFunction("initialize").selector);
 
-      const target = await new ZkLite__factory(master).deploy();
-      const params = abi.encode(["address", "address", "address", "bytes32"], [ZeroAddress, ZeroAddress, ZeroAddress, "0x" + "00".repeat(32)]);
-      const proxy = await new Proxy__factory(master).deploy(target, params);
+      const target = await new ZkLite__factory(master).deploy(c.governance, c.verifier, c.zkLiteExtension);
+      const proxy = await new Proxy__factory(master).deploy(target, abi.encode(["bytes32"], ["0x" + "00".repeat(32)]));
+      await expect(proxy.upgradeTarget(c.verifier, "0x"))
+        .to.be.revertedWithCustomError(proxy, "TargetCallFailed")
+        .withArgs(proxy.interface.getFunction("upgrade").selector);
       await expect(proxy.transferMastership(ZeroAddress)).to.be.revertedWithCustomError(proxy, "ZeroAddress");
       await expect(proxy.upgradeTarget(master.address, "0x")).to.be.revertedWithCustomError(proxy, "TargetHasNoCode");
       // the rollup's own notice-period check, reached with a master that skips the gatekeeper
@@ -79,12 +83,11 @@ describe("upgrades", () => {
   });
 
   describe("UpgradeGatekeeper", () => {
-    it("manages the three proxies and is owned by the governor", async () => {
+    it("manages the two proxies and is owned by the governor", async () => {
       const sys = await system();
       const c = sys.deployment.contracts;
-      expect(await sys.gatekeeper.managedContractsCount()).to.equal(3n);
-      expect([await sys.gatekeeper.managedContracts(0), await sys.gatekeeper.managedContracts(1), await sys.gatekeeper.managedContracts(2)])
-        .to.deep.equal([c.governance, c.verifier, c.zkLite]);
+      expect(await sys.gatekeeper.managedContractsCount()).to.equal(2n);
+      expect([await sys.gatekeeper.managedContracts(0), await sys.gatekeeper.managedContracts(1)]).to.deep.equal([c.governance, c.zkLite]);
       expect(await sys.gatekeeper.owner()).to.equal(sys.governor.address);
       expect(await sys.gatekeeper.mainContract()).to.equal(c.zkLite);
     });
@@ -93,19 +96,20 @@ describe("upgrades", () => {
       const sys = await system();
       const alice = sys.users[0]!;
       await sys.zkLite.connect(alice).depositETH(alice.address, { value: 5n });
-      const v2 = await new ZkLiteV2Mock__factory(sys.governor).deploy();
-      const targets = [ZeroAddress, ZeroAddress, await v2.getAddress()];
+      const c = sys.deployment.contracts;
+      const v2 = await new ZkLiteV2Mock__factory(sys.governor).deploy(c.governance, c.verifier, c.zkLiteExtension);
+      const targets = [ZeroAddress, await v2.getAddress()];
 
       await expect(sys.gatekeeper.startUpgrade(targets)).to.emit(sys.gatekeeper, "NoticePeriodStart").withArgs(0, targets, NOTICE_PERIOD);
       expect(await sys.gatekeeper.upgradeStatus()).to.equal(1n);
       await expect(sys.gatekeeper.startPreparation()).not.to.emit(sys.gatekeeper, "PreparationStart");
-      await expect(sys.gatekeeper.finishUpgrade(["0x", "0x", "0x"])).to.be.revertedWithCustomError(sys.gatekeeper, "NotInPreparation");
+      await expect(sys.gatekeeper.finishUpgrade(["0x", "0x"])).to.be.revertedWithCustomError(sys.gatekeeper, "NotInPreparation");
       await time.increase(NOTICE_PERIOD - 10);
       expect(await sys.gatekeeper.startPreparation.staticCall()).to.equal(false);
       await time.increase(10);
       await expect(sys.gatekeeper.startPreparation()).to.emit(sys.gatekeeper, "PreparationStart").withArgs(0);
-      await expect(sys.gatekeeper.finishUpgrade(["0x", "0x"])).to.be.revertedWithCustomError(sys.gatekeeper, "TargetCountMismatch");
-      await expect(sys.gatekeeper.finishUpgrade(["0x", "0x", "0x"])).to.emit(sys.gatekeeper, "UpgradeComplete").withArgs(1, targets);
+      await expect(sys.gatekeeper.finishUpgrade(["0x"])).to.be.revertedWithCustomError(sys.gatekeeper, "TargetCountMismatch");
+      await expect(sys.gatekeeper.finishUpgrade(["0x", "0x"])).to.emit(sys.gatekeeper, "UpgradeComplete").withArgs(1, targets);
 
       const upgraded = ZkLiteV2Mock__factory.connect(sys.deployment.contracts.zkLite, alice);
       expect(await upgraded.version()).to.equal(2n);
@@ -116,26 +120,27 @@ describe("upgrades", () => {
       expect(await sys.gatekeeper.versionId()).to.equal(1n);
     });
 
-    it("changes the verifier set only through an upgrade", async () => {
+    it("changes the verifier set only through an upgrade of the rollup", async () => {
       const sys = await system();
+      const c = sys.deployment.contracts;
       const exit = await sys.verifier.exitVerifier();
-      await sys.gatekeeper.startUpgrade([ZeroAddress, sys.deployment.contracts.verifierTarget, ZeroAddress]);
+      const adapter = await new VerifierAdapter__factory(sys.governor).deploy([8], [exit], exit);
+      const extension = await new ZkLiteExtension__factory(sys.governor).deploy(c.governance, adapter);
+      const target = await new ZkLite__factory(sys.governor).deploy(c.governance, adapter, extension);
+      await sys.gatekeeper.startUpgrade([ZeroAddress, await target.getAddress()]);
+      expect(await sys.zkLite.getVerifier()).to.equal(c.verifier);
       await time.increase(NOTICE_PERIOD);
       await sys.gatekeeper.startPreparation();
-      const bad = abi.encode(["uint32[]", "address[]", "address"], [[8, 8], [exit, exit], exit]);
-      await expect(sys.gatekeeper.finishUpgrade(["0x", bad, "0x"]))
-        .to.be.revertedWithCustomError(sys.verifier, "DuplicateBlockSize")
-        .withArgs(8);
-      await sys.gatekeeper.finishUpgrade(["0x", abi.encode(["uint32[]", "address[]", "address"], [[8], [exit], exit]), "0x"]);
-      expect(await sys.verifier.getSupportedBlockChunks()).to.deep.equal([8n]);
-      expect(await sys.verifier.blockVerifiers(8)).to.equal(exit);
-      expect(await sys.verifier.blockVerifiers(12)).to.equal(ZeroAddress);
+      await sys.gatekeeper.finishUpgrade(["0x", "0x"]);
+      expect(await sys.zkLite.getVerifier()).to.equal(await adapter.getAddress());
+      expect(await sys.zkLite.extension()).to.equal(await extension.getAddress());
+      expect(await sys.zkLite.getGovernance()).to.equal(c.governance);
     });
 
     it("can be cancelled, refuses to finish in exodus mode, and checks its state machine", async () => {
       const sys = await system();
       const alice = sys.users[0]!;
-      const targets = [ZeroAddress, ZeroAddress, ZeroAddress];
+      const targets = [ZeroAddress, ZeroAddress];
       await expect(sys.gatekeeper.connect(alice).startUpgrade(targets)).to.be.revertedWithCustomError(sys.gatekeeper, "OwnableUnauthorizedAccount");
       await expect(sys.gatekeeper.startUpgrade([ZeroAddress])).to.be.revertedWithCustomError(sys.gatekeeper, "TargetCountMismatch");
       await expect(sys.gatekeeper.cancelUpgrade()).to.be.revertedWithCustomError(sys.gatekeeper, "NoUpgradeInProgress");
@@ -152,7 +157,7 @@ describe("upgrades", () => {
       await sys.gatekeeper.startPreparation();
       await ethers.provider.send("hardhat_mine", ["0x" + (80640).toString(16)]);
       await sys.zkLite.activateExodusMode();
-      await expect(sys.gatekeeper.finishUpgrade(["0x", "0x", "0x"])).to.be.revertedWithCustomError(sys.gatekeeper, "MainContractNotReady");
+      await expect(sys.gatekeeper.finishUpgrade(["0x", "0x"])).to.be.revertedWithCustomError(sys.gatekeeper, "MainContractNotReady");
       await expect(sys.gatekeeper.connect(alice).addUpgradeable(alice.address)).to.be.revertedWithCustomError(sys.gatekeeper, "OwnableUnauthorizedAccount");
     });
   });

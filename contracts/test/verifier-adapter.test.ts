@@ -1,19 +1,16 @@
 import { expect } from "chai";
-import { AbiCoder, hexlify, randomBytes, sha256, solidityPacked, ZeroAddress } from "ethers";
+import { hexlify, randomBytes, sha256, solidityPacked, ZeroAddress } from "ethers";
 import { ethers } from "hardhat";
 
-import { Proxy__factory, VerifierAdapter__factory, type VerifierAdapter } from "../typechain-types";
+import { VerifierAdapter__factory, type VerifierAdapter } from "../typechain-types";
 import { proveEcho } from "../tools/echo-prover";
 import { EXIT_KEY, BLOCK_KEYS, SMALL_BLOCK_CHUNKS, system, testCircuit } from "./helpers/fixture";
 
-const abi = AbiCoder.defaultAbiCoder();
 const INPUT_MASK = (1n << 253n) - 1n;
 
 async function adapterWith(chunks: number[], verifiers: string[], exit: string): Promise<VerifierAdapter> {
-  const [master] = await ethers.getSigners();
-  const target = await new VerifierAdapter__factory(master).deploy();
-  const proxy = await new Proxy__factory(master!).deploy(target, abi.encode(["uint32[]", "address[]", "address"], [chunks, verifiers, exit]));
-  return VerifierAdapter__factory.connect(await proxy.getAddress(), master);
+  const [deployer] = await ethers.getSigners();
+  return new VerifierAdapter__factory(deployer).deploy(chunks, verifiers, exit);
 }
 
 describe("VerifierAdapter", () => {

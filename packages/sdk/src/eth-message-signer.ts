@@ -23,7 +23,7 @@ import {
   type PubKeyHash,
   type TxEthSignature,
 } from "./protocol/index.js";
-import { protocolError } from "./protocol/errors.js";
+import { protocolError, requireObject } from "./protocol/errors.js";
 import { signMessagePersonalAPI, type EthSignerType } from "./eth-signature-type.js";
 
 type Text = string | null | undefined;
@@ -54,6 +54,7 @@ export class EthMessageSigner {
 
   /** zksync.js accepts `ethAddress` here too, in which case the part describes a withdrawal. */
   getTransferEthMessagePart(tx: Omit<AmountMessage, "nonce"> & { to?: string; ethAddress?: string }): string {
+    requireObject(tx, "message input", "INVALID_MESSAGE_INPUT");
     if (tx.ethAddress !== undefined) return getWithdrawEthMessagePart({ ...tx, ethAddress: tx.ethAddress });
     if (tx.to !== undefined) return getTransferEthMessagePart({ ...tx, to: tx.to });
     throw protocolError("INVALID_MESSAGE_INPUT", "either `to` or `ethAddress` must be present");
@@ -125,7 +126,8 @@ export class EthMessageSigner {
 
   /** The 60-byte message of an ECDSA ChangePubKey authorization. */
   getChangePubKeyEthSignMessage(changePubKey: { pubKeyHash: PubKeyHash; nonce: number; accountId: number }): Uint8Array {
-    return getChangePubkeyMessage(changePubKey.pubKeyHash, changePubKey.nonce, changePubKey.accountId);
+    const { pubKeyHash, nonce, accountId } = requireObject(changePubKey, "changePubKey", "INVALID_MESSAGE_INPUT");
+    return getChangePubkeyMessage(pubKeyHash, nonce, accountId);
   }
 
   ethSignTransfer(transfer: AmountMessage & { to: string; accountId?: number }): Promise<TxEthSignature> {
@@ -170,7 +172,8 @@ export class EthMessageSigner {
     changePubKey: { pubKeyHash: PubKeyHash; nonce: number; accountId: number },
     chainId: number,
   ): Promise<TxEthSignature> {
-    const typed = getChangePubKeyTypedData(changePubKey.pubKeyHash, changePubKey.nonce, changePubKey.accountId, chainId);
+    const { pubKeyHash, nonce, accountId } = requireObject(changePubKey, "changePubKey", "INVALID_MESSAGE_INPUT");
+    const typed = getChangePubKeyTypedData(pubKeyHash, nonce, accountId, chainId);
     const signature = await this.ethSigner.signTypedData(typed.domain, typed.types, typed.message);
     return { type: "EthereumSignature", signature };
   }

@@ -136,11 +136,17 @@ function decimal(value: Amount): string {
   return parseAmount(value).toString();
 }
 
-const asOrderInput = (order: OrderArgs): OrderInput => ({
-  ...order,
-  amount: decimal(order.amount),
-  ratio: [decimal(order.ratio[0]), decimal(order.ratio[1])],
-});
+/** A two-element array (orders, amounts, ratio), or INVALID_TRANSACTION. */
+function requirePair<T>(value: readonly [T, T], what: string): readonly [T, T] {
+  if (!Array.isArray(value) || value.length !== 2) throw protocolError("INVALID_TRANSACTION", `${what} must be a pair`);
+  return value;
+}
+
+function asOrderInput(order: OrderArgs): OrderInput {
+  const args = requireObject(order, "order", "INVALID_TRANSACTION");
+  const ratio = requirePair(args.ratio, "order ratio");
+  return { ...args, amount: decimal(args.amount), ratio: [decimal(ratio[0]), decimal(ratio[1])] };
+}
 
 function requirePrivateKey(privateKey: unknown): Uint8Array {
   if (!(privateKey instanceof Uint8Array) || privateKey.length !== 32) {
@@ -232,22 +238,19 @@ export class Signer {
   }
 
   async signSyncOrder(order: OrderArgs): Promise<Signed<OrderArgs & { amount: string; ratio: [string, string] }>> {
-    const args = requireObject(order, "order", "INVALID_TRANSACTION");
-    const input = asOrderInput(args);
+    const input = asOrderInput(order);
     const signature = await this.#sign(() => serializeOrder(input));
-    return { ...args, amount: input.amount as string, ratio: input.ratio as [string, string], signature };
+    return { ...order, amount: input.amount as string, ratio: input.ratio as [string, string], signature };
   }
 
   async signSyncSwap(swap: SwapArgs) {
     const args = requireObject(swap, "swap", "INVALID_TRANSACTION");
     const tx = { ...args, type: "Swap" as const };
-    const amounts: [string, string] = [decimal(args.amounts[0]), decimal(args.amounts[1])];
-    const signature = await this.#sign(() =>
-      serializeSwap(
-        { ...tx, amounts, fee: decimal(args.fee), orders: [asOrderInput(args.orders[0]), asOrderInput(args.orders[1])] },
-        rescueHashOrders,
-      ),
-    );
+    const [amountA, amountB] = requirePair(args.amounts, "swap amounts");
+    const [orderA, orderB] = requirePair(args.orders, "swap orders");
+    const amounts: [string, string] = [decimal(amountA), decimal(amountB)];
+    const orders: [OrderInput, OrderInput] = [asOrderInput(orderA), asOrderInput(orderB)];
+    const signature = await this.#sign(() => serializeSwap({ ...tx, amounts, fee: decimal(args.fee), orders }, rescueHashOrders));
     return { ...tx, amounts, fee: decimal(args.fee), signature };
   }
 

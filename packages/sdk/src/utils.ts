@@ -11,6 +11,7 @@ import {
   serializeTx as protocolSerializeTx,
   type TxInput,
 } from "./protocol/index.js";
+import { requireObject } from "./protocol/errors.js";
 
 export {
   closestGreaterOrEqPackableTransactionAmount,
@@ -60,13 +61,13 @@ export function isNFT(tokenId: number): boolean {
 
 /** Signing bytes of any transaction (async as in zksync.js: a Swap hashes its orders with Rescue). */
 export async function serializeTx(tx: TxInput): Promise<Uint8Array> {
-  if (tx.type === "Swap") await init();
+  if (requireObject(tx, "transaction", "INVALID_TRANSACTION").type === "Swap") await init();
   return protocolSerializeTx(tx, rescueHashOrders);
 }
 
 /** zksync.js form of the tx hash, `"sync-tx:" + sha256(signBytes)`. */
 export async function getTxHash(tx: TxInput): Promise<string> {
-  if (tx.type === "Swap") await init();
+  if (requireObject(tx, "transaction", "INVALID_TRANSACTION").type === "Swap") await init();
   return protocolTxHash(tx, rescueHashOrders);
 }
 

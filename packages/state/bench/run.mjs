@@ -4,6 +4,7 @@
 //   state.seal_transfers     transfers/s for executing a block of transfers and computing its root,
 //                            production depths (24/32), hashing on a worker pool using both cores
 //   state.seal_hashes_per_transfer  Poseidon hashes the seal needed per transfer
+//   state.heap_per_account   heap bytes per one-token account at production depths
 // Sizes: BENCH_EXECUTE_TRANSFERS (default 50000), BENCH_SEAL_TRANSFERS (default 500),
 // BENCH_SEAL_ACCOUNTS (default 4 × BENCH_SEAL_TRANSFERS).
 import { availableParallelism } from "node:os";
@@ -78,12 +79,17 @@ await initPoseidon();
 }
 
 {
-  const threads = availableParallelism();
+  // The calling thread hashes a share too: one worker per remaining core.
+  const threads = Math.max(1, availableParallelism() - 1);
   const pool = await PoseidonWorkerPool.start({ threads });
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
   const state = newState();
   const setup = state.openBlock({ blockNumber: 1, feeAccountId: 0, timestamp: 1, blockChunkSizes: [12 * SEAL_ACCOUNTS] });
   fund(setup, SEAL_ACCOUNTS);
   await setup.sealWith(pool.hashBatch);
+  globalThis.gc?.();
+  const bytesPerAccount = (process.memoryUsage().heapUsed - heapBefore) / SEAL_ACCOUNTS;
 
   const nonces = new Array(SEAL_ACCOUNTS + 1).fill(1);
   const txs = [...pairs(SEAL_ACCOUNTS, SEAL_TRANSFERS, 1234567n)].map(([from, to]) => transfer(from, to, nonces[from]++));
@@ -93,7 +99,9 @@ await initPoseidon();
   const sealed = await block.sealWith(pool.hashBatch);
   const seconds = (performance.now() - start) / 1000;
   await pool.close();
-  const extra = { transfers: SEAL_TRANSFERS, accounts: SEAL_ACCOUNTS, threads, depths: "24/32" };
+  const extra = { transfers: SEAL_TRANSFERS, accounts: SEAL_ACCOUNTS, hashingThreads: threads + 1, depths: "24/32" };
   print("state.seal_transfers", SEAL_TRANSFERS / seconds, "tx/s", extra);
   print("state.seal_hashes_per_transfer", sealed.hashesComputed / SEAL_TRANSFERS, "hashes/tx", extra);
+  // Heap growth per account holding one token, with every tree node cached (GC forced before and after).
+  print("state.heap_per_account", bytesPerAccount, "bytes", { accounts: SEAL_ACCOUNTS, depths: "24/32" });
 }

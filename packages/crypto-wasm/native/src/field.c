@@ -93,25 +93,33 @@ static int exponent_bit(const uint64_t e[4], int bit) {
 #define POW_WINDOW 5
 #define POW_MAX_BATCH 4
 
+/* acc[n] *= table[n] for n < count, two at a time through fe_mul2. */
+static void mul_each(fe *acc, const fe *table, int count) {
+  int n = 0;
+  for (; n + 1 < count; n += 2) fe_mul2(&acc[n], &acc[n], &table[n]);
+  if (n < count) fe_mul(&acc[n], &acc[n], &table[n]);
+}
+
 static void pow_batch(fe *out, const fe *in, int count, const uint64_t e[4]) {
-  fe odd[POW_MAX_BATCH][1 << (POW_WINDOW - 1)];
+  fe odd[1 << (POW_WINDOW - 1)][POW_MAX_BATCH]; /* odd[i][n] = in[n]^(2i+1) */
   fe square[POW_MAX_BATCH];
   fe acc[POW_MAX_BATCH];
   for (int n = 0; n < count; n++) {
-    odd[n][0] = in[n];
-    fe_sqr(&square[n], &in[n]);
+    odd[0][n] = in[n];
+    square[n] = in[n];
   }
+  mul_each(square, in, count);
   for (int i = 1; i < (1 << (POW_WINDOW - 1)); i++) {
-    for (int n = 0; n < count; n++) fe_mul(&odd[n][i], &odd[n][i - 1], &square[n]);
+    for (int n = 0; n < count; n++) odd[i][n] = odd[i - 1][n];
+    mul_each(odd[i], square, count);
   }
 
   int bit = 255;
   while (bit >= 0 && !exponent_bit(e, bit)) bit--;
   int started = 0;
-  for (int n = 0; n < count; n++) acc[n] = FE_ONE;
   while (bit >= 0) {
     if (!exponent_bit(e, bit)) {
-      for (int n = 0; n < count; n++) fe_sqr(&acc[n], &acc[n]);
+      mul_each(acc, acc, count);
       bit--;
       continue;
     }
@@ -121,18 +129,14 @@ static void pow_batch(fe *out, const fe *in, int count, const uint64_t e[4]) {
     int value = 0;
     for (int k = bit; k >= low; k--) {
       value = (value << 1) | exponent_bit(e, k);
-      if (started) {
-        for (int n = 0; n < count; n++) fe_sqr(&acc[n], &acc[n]);
-      }
+      if (started) mul_each(acc, acc, count);
     }
-    for (int n = 0; n < count; n++) {
-      if (started) {
-        fe_mul(&acc[n], &acc[n], &odd[n][value >> 1]);
-      } else {
-        acc[n] = odd[n][value >> 1];
-      }
+    if (started) {
+      mul_each(acc, odd[value >> 1], count);
+    } else {
+      for (int n = 0; n < count; n++) acc[n] = odd[value >> 1][n];
+      started = 1;
     }
-    started = 1;
     bit = low - 1;
   }
   for (int n = 0; n < count; n++) out[n] = acc[n];

@@ -18,6 +18,14 @@
 #include "field_u64.h"
 #endif
 
+#ifndef FE_HAS_MUL2
+/* Two independent products; backends with a faster interleaved version define FE_HAS_MUL2. */
+static inline void fe_mul2(fe r[2], const fe a[2], const fe b[2]) {
+  fe_mul(&r[0], &a[0], &b[0]);
+  fe_mul(&r[1], &a[1], &b[1]);
+}
+#endif
+
 /* Canonical little-endian 32-byte encodings. fe_from_bytes returns 0 when the value is >= p. */
 int fe_from_bytes(fe *out, const uint8_t in[32]);
 void fe_to_bytes(uint8_t out[32], const fe *a);

@@ -31,6 +31,9 @@ static inline void fe_reduce_once(fe *r, uint64_t t0, uint64_t t1, uint64_t t2, 
   r->l[3] = (t3 & keep) | (s3 & ~keep);
 }
 
+#if defined(ZKLITE_X86_ADX)
+#include "field_u64_adx.h"
+#else
 /*
  * Montgomery product, CIOS without the extra carry word: valid because the top limb of p is below
  * 2^62, so every intermediate fits in four limbs plus one carry.
@@ -108,6 +111,8 @@ static inline void fe_sqr(fe *r, const fe *a) {
   }
   fe_reduce_once(r, w[4], w[5], w[6], w[7]);
 }
+
+#endif
 
 static inline void fe_add(fe *r, const fe *a, const fe *b) {
   zk_u128 s;
