@@ -4,17 +4,19 @@ import "@nomicfoundation/hardhat-ethers";
 import "@nomicfoundation/hardhat-chai-matchers";
 import "@typechain/hardhat";
 
+import solcPackage from "solc/package.json";
+
 // Hardhat downloads solc by default, which cannot work offline: compile with the solc-js build from npm.
-const SOLC_VERSION: string = require("solc/package.json").version;
+const SOLC_VERSION = solcPackage.version;
 
 subtask(TASK_COMPILE_SOLIDITY_GET_SOLC_BUILD, async (args: { solcVersion: string }, _hre, runSuper) => {
   if (args.solcVersion !== SOLC_VERSION) return runSuper(args);
-  const solc = require("solc");
+  const { default: solc } = await import("solc");
   return {
     compilerPath: require.resolve("solc/soljson.js"),
     isSolcJs: true,
     version: SOLC_VERSION,
-    longVersion: solc.version() as string,
+    longVersion: solc.version(),
   };
 });
 

@@ -5,7 +5,7 @@ import { concat, getBytes, hexlify, keccak256, randomBytes, ZeroAddress } from "
 import { ethers } from "hardhat";
 
 import type { Operation } from "@zklite/sdk/protocol";
-import { buildBlock, commit, genesisBlock, storedBlockHash, type BlockOp, type StoredBlock } from "./helpers/blocks";
+import { buildBlock, genesisBlock, storedBlockHash, type BlockOp, type StoredBlock } from "./helpers/blocks";
 import { LARGE_BLOCK_CHUNKS, SMALL_BLOCK_CHUNKS, system, type System } from "./helpers/fixture";
 import * as ops from "./helpers/ops";
 import { loadProtocol } from "./helpers/protocol";

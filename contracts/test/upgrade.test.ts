@@ -4,6 +4,7 @@ import { AbiCoder, ZeroAddress } from "ethers";
 import { ethers } from "hardhat";
 
 import {
+  Governance__factory,
   Proxy__factory,
   VerifierAdapter__factory,
   ZkLite__factory,
@@ -98,7 +99,8 @@ describe("upgrades", () => {
       await sys.zkLite.connect(alice).depositETH(alice.address, { value: 5n });
       const c = sys.deployment.contracts;
       const v2 = await new ZkLiteV2Mock__factory(sys.governor).deploy(c.governance, c.verifier, c.zkLiteExtension);
-      const targets = [ZeroAddress, await v2.getAddress()];
+      const governanceV2 = await new Governance__factory(sys.governor).deploy();
+      const targets = [await governanceV2.getAddress(), await v2.getAddress()];
 
       await expect(sys.gatekeeper.startUpgrade(targets)).to.emit(sys.gatekeeper, "NoticePeriodStart").withArgs(0, targets, NOTICE_PERIOD);
       expect(await sys.gatekeeper.upgradeStatus()).to.equal(1n);
@@ -115,7 +117,10 @@ describe("upgrades", () => {
       expect(await upgraded.version()).to.equal(2n);
       expect(await upgraded.totalOpenPriorityRequests()).to.equal(1n);
       expect(await upgraded.storedBlockHashes(0)).to.equal(await sys.zkLite.storedBlockHashes(0));
-      expect(await Proxy__factory.connect(sys.deployment.contracts.governance, alice).getTarget()).to.equal(sys.deployment.contracts.governanceTarget);
+      expect(await Proxy__factory.connect(c.governance, alice).getTarget()).to.equal(await governanceV2.getAddress());
+      expect(await sys.governance.networkGovernor()).to.equal(sys.governor.address);
+      expect(await sys.governance.tokenIds(sys.tokens.standard)).to.equal(BigInt(await sys.tokenId(sys.tokens.standard)));
+      expect(await sys.governance.validators(sys.validator.address)).to.equal(true);
       expect(await sys.gatekeeper.upgradeStatus()).to.equal(0n);
       expect(await sys.gatekeeper.versionId()).to.equal(1n);
     });

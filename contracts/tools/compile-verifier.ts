@@ -4,6 +4,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
+import solc from "solc";
+
 import type { ContractArtifact } from "../lib/deploy-config";
 
 const CACHE_DIR = path.resolve(__dirname, "..", ".cache", "verifier-artifacts");
@@ -20,8 +22,6 @@ export function compileGroth16Verifier(solidityPath: string): ContractArtifact {
   const cached = path.join(CACHE_DIR, `${key}.json`);
   if (existsSync(cached)) return JSON.parse(readFileSync(cached, "utf8")) as ContractArtifact;
 
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const solc = require("solc") as { compile(input: string): string };
   const input = {
     language: "Solidity",
     sources: { "Verifier.sol": { content: source } },

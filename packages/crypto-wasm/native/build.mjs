@@ -73,6 +73,15 @@ function buildWasm() {
   log(`WebAssembly engine: ${wasm.length} bytes`);
 }
 
+/**
+ * Two addon builds: "x64" (BMI2/ADX assembly, AVX-512 IFMA Rescue when the CPU has it; refuses to load on
+ * CPUs without BMI2/ADX) and "portable" (plain C). The loader tries them in that order.
+ */
+const ADDON_VARIANTS = [
+  { file: "zklite-fast-x64.node", defines: ["-DZKLITE_X86_ADX", "-DZKLITE_X86_IFMA"], when: () => process.arch === "x64" },
+  { file: "zklite-fast.node", defines: [], when: () => true },
+];
+
 function buildAddon() {
   const compiler = findHostCompiler();
   const headers = findNodeHeaders();
@@ -80,34 +89,37 @@ function buildAddon() {
     log("Node addon skipped (no C compiler or Node headers); the WebAssembly engine will be used");
     return;
   }
-  const output = join(buildDir, "zklite-fast.node");
   const platformFlags = process.platform === "darwin" ? ["-undefined", "dynamic_lookup"] : [];
-  try {
-    run(compiler, [
-      "-O3",
-      "-std=gnu11",
-      "-Wall",
-      "-Wextra",
-      "-fPIC",
-      "-shared",
-      "-fvisibility=hidden",
-      "-I", join(nativeDir, "src"),
-      "-I", includeDir,
-      "-I", headers,
-      ...platformFlags,
-      "-o", output,
-      ...engineSources,
-      join(nativeDir, "addon", "node_addon.c"),
-      "-lpthread",
-    ]);
-  } catch (error) {
-    log(`Node addon failed to build (${error.message}); the WebAssembly engine will be used`);
-    return;
+  for (const variant of ADDON_VARIANTS.filter(({ when }) => when())) {
+    const output = join(buildDir, variant.file);
+    try {
+      run(compiler, [
+        "-O3",
+        "-std=gnu11",
+        "-Wall",
+        "-Wextra",
+        "-fPIC",
+        "-shared",
+        "-fvisibility=hidden",
+        ...variant.defines,
+        "-I", join(nativeDir, "src"),
+        "-I", includeDir,
+        "-I", headers,
+        ...platformFlags,
+        "-o", output,
+        ...engineSources,
+        join(nativeDir, "addon", "node_addon.c"),
+        "-lpthread",
+      ]);
+    } catch (error) {
+      log(`Node addon ${variant.file} failed to build (${error.message}); falling back to the other engines`);
+      continue;
+    }
+    const distCopy = join(packageDir, "dist", "fast", "native", variant.file);
+    mkdirSync(dirname(distCopy), { recursive: true });
+    copyFileSync(output, distCopy);
+    log(`Node addon built: ${variant.file} (${compiler})`);
   }
-  const distCopy = join(packageDir, "dist", "fast", "native", "zklite-fast.node");
-  mkdirSync(dirname(distCopy), { recursive: true });
-  copyFileSync(output, distCopy);
-  log("Node addon built");
 }
 
 mkdirSync(includeDir, { recursive: true });

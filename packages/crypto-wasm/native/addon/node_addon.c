@@ -9,7 +9,9 @@
 #include <stddef.h>
 #include <stdlib.h>
 
+#include "cpu_features.h"
 #include "engine.h"
+#include "rescue.h"
 
 typedef struct {
   napi_ref scratch_ref;
@@ -122,7 +124,7 @@ static napi_value poseidon_load_js(napi_env env, napi_callback_info info) {
   int32_t a[4];
   instance_state *s = state_of(env);
   if (!read_args(env, info, 4, a) || a[0] < POSEIDON_MIN_WIDTH || a[0] > POSEIDON_MAX_WIDTH || a[1] < 0 ||
-      a[2] < 0 || a[2] > 200 || !in_scratch(s, a[3], (int64_t)32 * ((a[1] + a[2]) * a[0] + a[0] * a[0]))) {
+      a[1] > 64 || a[2] < 0 || a[2] > 200 || !in_scratch(s, a[3], (int64_t)32 * poseidon_param_count(a[0], a[1], a[2]))) {
     return throw_usage(env, "poseidonLoad(width, roundsFull, roundsPartial, constants)");
   }
   pthread_mutex_lock(&poseidon_lock);
@@ -140,7 +142,41 @@ static napi_value poseidon_hash_js(napi_env env, napi_callback_info info) {
   return int_result(env, poseidon_hash(s->scratch + a[0], s->scratch + a[1], a[2]));
 }
 
+/* Which arithmetic this build runs: "x64-ifma", "x64-adx" or "portable". */
+static napi_value kernel(napi_env env, napi_callback_info info) {
+  (void)info;
+  const char *name = "portable";
+#if defined(ZKLITE_X86_ADX)
+  name = rescue_select_kernel_query() ? "x64-ifma" : "x64-adx";
+#endif
+  napi_value result;
+  napi_create_string_utf8(env, name, NAPI_AUTO_LENGTH, &result);
+  return result;
+}
+
+/* Tests switch the vector kernels (Rescue, Poseidon) off to exercise the scalar ones on CPUs with both. */
+static napi_value use_vector_kernel(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  size_t argc = 1;
+  bool enable = false;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc != 1 ||
+      napi_get_value_bool(env, argv[0], &enable) != napi_ok) {
+    return throw_usage(env, "useVectorKernel(enable)");
+  }
+  napi_value result;
+  int rescue_vector = rescue_select_kernel(enable ? 1 : 0);
+  int poseidon_vector = poseidon_select_kernel(enable ? 1 : 0);
+  napi_get_boolean(env, rescue_vector && poseidon_vector, &result);
+  return result;
+}
+
 NAPI_MODULE_INIT() {
+#if defined(ZKLITE_X86_ADX)
+  if (!cpu_has_bmi2_adx()) {
+    napi_throw_error(env, "CRYPTO_INIT_FAILED", "this CPU lacks BMI2/ADX; use the portable build");
+    return NULL;
+  }
+#endif
   pthread_once(&engine_once, init_engine_once);
   instance_state *state = calloc(1, sizeof(instance_state));
   if (state == NULL || napi_set_instance_data(env, state, free_instance, NULL) != napi_ok) return NULL;
@@ -152,6 +188,8 @@ NAPI_MODULE_INIT() {
     { "publicKey", NULL, public_key, NULL, NULL, NULL, napi_enumerable, NULL },
     { "poseidonLoad", NULL, poseidon_load_js, NULL, NULL, NULL, napi_enumerable, NULL },
     { "poseidonHash", NULL, poseidon_hash_js, NULL, NULL, NULL, napi_enumerable, NULL },
+    { "kernel", NULL, kernel, NULL, NULL, NULL, napi_enumerable, NULL },
+    { "useVectorKernel", NULL, use_vector_kernel, NULL, NULL, NULL, napi_enumerable, NULL },
   };
   napi_define_properties(env, exports, sizeof(properties) / sizeof(properties[0]), properties);
   return exports;

@@ -1,12 +1,17 @@
 #include "rescue.h"
 
 #include "rescue_constants.h"
+#include "rescue_ifma.h"
 
 #define RESCUE_WIDTH 3
 #define RESCUE_HALF_ROUNDS 44
 
 static fe round_constants[RESCUE_ROUND_CONSTANT_COUNT];
 static fe mds[RESCUE_WIDTH][RESCUE_WIDTH];
+
+#if defined(ZKLITE_X86_IFMA)
+static int use_ifma;
+#endif
 
 void rescue_init(void) {
   for (int i = 0; i < RESCUE_ROUND_CONSTANT_COUNT; i++) {
@@ -21,6 +26,30 @@ void rescue_init(void) {
       fe_mul(&mds[i][j], &plain, &FE_R2);
     }
   }
+#if defined(ZKLITE_X86_IFMA)
+  if (rescue_ifma_supported()) {
+    rescue_ifma_init(RESCUE_ROUND_CONSTANTS, RESCUE_ROUND_CONSTANT_COUNT, RESCUE_MDS);
+    use_ifma = 1;
+  }
+#endif
+}
+
+int rescue_select_kernel_query(void) {
+#if defined(ZKLITE_X86_IFMA)
+  return use_ifma;
+#else
+  return 0;
+#endif
+}
+
+int rescue_select_kernel(int vector) {
+#if defined(ZKLITE_X86_IFMA)
+  use_ifma = vector && rescue_ifma_supported();
+  return use_ifma;
+#else
+  (void)vector;
+  return 0;
+#endif
 }
 
 static inline void fifth_power(fe *x) {
@@ -31,6 +60,12 @@ static inline void fifth_power(fe *x) {
 }
 
 void rescue_permute(fe state[3]) {
+#if defined(ZKLITE_X86_IFMA)
+  if (use_ifma) {
+    rescue_ifma_permute(state);
+    return;
+  }
+#endif
   for (int i = 0; i < RESCUE_WIDTH; i++) fe_add(&state[i], &state[i], &round_constants[i]);
   for (int round = 0; round < RESCUE_HALF_ROUNDS; round++) {
     if ((round & 1) == 0) {

@@ -5,6 +5,10 @@
 #include "field.h"
 
 void rescue_init(void);
+/* Chooses the AVX-512 IFMA permutation (vector = 1, where built and supported) or the scalar one.
+   Returns 1 when the vector kernel is in use. */
+int rescue_select_kernel(int vector);
+int rescue_select_kernel_query(void);
 void rescue_permute(fe state[3]);
 /*
  * The length-specialized sponge shared by franklin-crypto's rescue_hash and StatefulRescue: state

@@ -48,10 +48,10 @@ export function ensureWasmToolchain(log) {
   return installed;
 }
 
-/** The host C compiler for the Node addon, or undefined. */
+/** The host C compiler for the Node addon (clang first: its code is faster here), or undefined. */
 export function findHostCompiler() {
   const preferred = process.env.CC ? [process.env.CC] : [];
-  return firstRunnable([...preferred, "cc", "gcc", "clang"]);
+  return firstRunnable([...preferred, ...WASM_CLANG_CANDIDATES, "cc", "gcc"]);
 }
 
 /** The directory holding node_api.h for the running Node, or undefined. */

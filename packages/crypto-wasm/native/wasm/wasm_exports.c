@@ -6,7 +6,7 @@
 #include "engine.h"
 
 #define EXPORT(name) __attribute__((export_name(name)))
-#define SCRATCH_BYTES 65536
+#define SCRATCH_BYTES 131072
 
 static uint8_t scratch[SCRATCH_BYTES];
 

@@ -6,6 +6,8 @@ export type EngineKind = "native" | "wasm";
 
 export interface EngineBinding {
   readonly kind: EngineKind;
+  /** The arithmetic in use: "wasm", or the addon's "x64-ifma", "x64-adx" or "portable". */
+  readonly variant: string;
   readonly scratch: Uint8Array;
   /** A MusigVerdictCode: 1 valid, 0 invalid, -1 bad public key, -2 bad R or s, -3 message too long. */
   verifyMusig(message: number, length: number, signature: number): number;
@@ -16,7 +18,7 @@ export interface EngineBinding {
   poseidonHash(out: number, inputs: number, count: number): number;
 }
 
-/** Where FastEngine puts each argument in the scratch area (64 KiB in both builds). */
+/** Where FastEngine puts each argument in the scratch area (128 KiB in both builds). */
 export const SCRATCH = {
   message: 0,
   signature: 128,
@@ -27,5 +29,5 @@ export const SCRATCH = {
   poseidonInputs: 512,
   poseidonOut: 1024,
   poseidonConstants: 2048,
-  size: 65536,
+  size: 131072,
 } as const;

@@ -10,19 +10,23 @@ import { SUBGROUP_ORDER } from "../../ts/curve-params.js";
 import { FR_MODULUS } from "../../ts/field.js";
 import { deterministicNonce } from "../../ts/nonce.js";
 import { assertSignatureLength, assertTxMessage, parsePrivateKey } from "../../validation.js";
-import { POSEIDON_MAX_INPUTS, poseidonParams } from "../poseidon/poseidon-params.js";
+import { optimizedPoseidonParams } from "../poseidon/poseidon-optimized.js";
+import { POSEIDON_MAX_INPUTS } from "../poseidon/poseidon-params.js";
 import { SCRATCH, type EngineBinding, type EngineKind } from "./engine-binding.js";
 import { readFieldElement, writeFieldElement } from "./field-codec.js";
 import { musigVerdictFromCode, type MusigVerdict } from "./musig-verdict.js";
 
 export class FastEngine {
   readonly kind: EngineKind;
+  /** "wasm", or the addon's "x64-ifma", "x64-adx" or "portable". */
+  readonly variant: string;
   private readonly scratch: Uint8Array;
   private readonly view: DataView;
   private readonly loadedPoseidonWidths = new Set<number>();
 
   constructor(private readonly binding: EngineBinding) {
     this.kind = binding.kind;
+    this.variant = binding.variant;
     this.scratch = binding.scratch;
     this.view = new DataView(binding.scratch.buffer, binding.scratch.byteOffset, binding.scratch.byteLength);
   }
@@ -107,8 +111,14 @@ export class FastEngine {
 
   private ensurePoseidonWidth(inputCount: number): void {
     if (this.loadedPoseidonWidths.has(inputCount)) return;
-    const params = poseidonParams(inputCount);
-    const values = [...params.roundConstants, ...params.mds.flat()];
+    const params = optimizedPoseidonParams(inputCount);
+    const values = [
+      ...params.fullRoundConstants,
+      ...params.partialRoundConstants,
+      ...params.mds.flat(),
+      ...params.preSparse.flat(),
+      ...params.sparse.flat(),
+    ];
     values.forEach((value, i) => writeFieldElement(this.view, SCRATCH.poseidonConstants + 32 * i, value));
     const loaded = this.binding.poseidonLoad(params.width, params.roundsFull, params.roundsPartial, SCRATCH.poseidonConstants);
     if (loaded !== 1) throw cryptoError("CRYPTO_INTERNAL_ERROR", `engine could not load Poseidon width ${params.width}`);

@@ -1,18 +1,26 @@
 /**
- * Chooses the engine: the Node addon when it is built and loads, else the WebAssembly module.
- * ZKLITE_CRYPTO_ENGINE=wasm|native (or the `engine` option) forces one; forcing "native" where the addon
- * is missing is an error instead of a silent fallback.
+ * Chooses the engine: the best Node addon that builds and loads on this machine, else the WebAssembly
+ * module. ZKLITE_CRYPTO_ENGINE=wasm|native (or the `engine` option) forces one; forcing "native" where
+ * no addon loads is an error instead of a silent fallback.
  */
 import { cryptoError } from "../../crypto-error.js";
-import type { EngineBinding, EngineKind } from "./engine-binding.js";
+import type { EngineKind } from "./engine-binding.js";
 import { FastEngine } from "./fast-engine.js";
-import { findNativeAddon, loadNativeBinding } from "./native-binding.js";
+import {
+  findNativeAddon,
+  loadNativeBinding,
+  nativeVariantsForThisMachine,
+  type NativeBindingOptions,
+  type NativeVariant,
+} from "./native-binding.js";
 import { compileEngineWasm, instantiateWasmBinding } from "./wasm-binding.js";
 
 export type EngineChoice = EngineKind | "auto";
 
 /** How a worker thread recreates the same engine: the addon's path, or the compiled module. */
-export type EngineSource = { readonly kind: "native"; readonly path: string } | { readonly kind: "wasm"; readonly module: WebAssembly.Module };
+export type EngineSource =
+  | { readonly kind: "native"; readonly path: string }
+  | { readonly kind: "wasm"; readonly module: WebAssembly.Module };
 
 export interface LoadedEngine {
   readonly engine: FastEngine;
@@ -29,28 +37,39 @@ export function engineChoiceFromEnvironment(): EngineChoice {
 
 export async function loadEngine(choice: EngineChoice): Promise<LoadedEngine> {
   if (choice !== "wasm") {
-    const native = tryNative(choice === "native");
-    if (native !== undefined) return native;
+    const failures: string[] = [];
+    for (const variant of nativeVariantsForThisMachine()) {
+      const loaded = loadNativeEngine(variant, {}, failures);
+      if (loaded !== undefined) return loaded;
+    }
+    if (choice === "native") {
+      throw cryptoError("CRYPTO_INIT_FAILED", `no native crypto engine loads here: ${failures.join("; ") || "not built"}`);
+    }
   }
+  return loadWasmEngine();
+}
+
+export async function loadWasmEngine(): Promise<LoadedEngine> {
   try {
     const module = await compileEngineWasm();
-    const binding: EngineBinding = await instantiateWasmBinding(module);
-    return { engine: new FastEngine(binding), source: { kind: "wasm", module } };
+    return { engine: new FastEngine(await instantiateWasmBinding(module)), source: { kind: "wasm", module } };
   } catch (cause) {
     throw cryptoError("CRYPTO_INIT_FAILED", `could not load the WebAssembly crypto engine: ${String(cause)}`, cause);
   }
 }
 
-function tryNative(required: boolean): LoadedEngine | undefined {
-  const path = findNativeAddon();
-  if (path === undefined) {
-    if (required) throw cryptoError("CRYPTO_INIT_FAILED", "the native crypto engine is not built (run the package build)");
-    return undefined;
-  }
+/** One specific addon, or undefined when it is not built or does not load here (reason added to `failures`). */
+export function loadNativeEngine(
+  variant: NativeVariant,
+  options: NativeBindingOptions = {},
+  failures: string[] = [],
+): LoadedEngine | undefined {
+  const path = findNativeAddon(variant);
+  if (path === undefined) return undefined;
   try {
-    return { engine: new FastEngine(loadNativeBinding(path)), source: { kind: "native", path } };
+    return { engine: new FastEngine(loadNativeBinding(path, options)), source: { kind: "native", path } };
   } catch (cause) {
-    if (required) throw cryptoError("CRYPTO_INIT_FAILED", `could not load the native crypto engine: ${String(cause)}`, cause);
+    failures.push(`${variant}: ${String(cause)}`);
     return undefined;
   }
 }

@@ -8,19 +8,16 @@ import { FR_MODULUS } from "../../ts/field.js";
 import { poseidonReference } from "../poseidon/poseidon-reference.js";
 import { buildCircomlibPoseidon } from "../testing/circomlib-oracle.js";
 import { SeededRandom } from "../testing/seeded-random.js";
+import { enginesForThisMachine, loadEngineUnderTest } from "../testing/engines-under-test.js";
 import type { FastEngine } from "./fast-engine.js";
-import { loadEngine } from "./load-engine.js";
 
 const CASES = 10_000;
 const random = SeededRandom.fromEnvironment();
 let circomlib: (inputs: readonly bigint[]) => bigint;
-const engines: Partial<Record<"native" | "wasm", FastEngine>> = {};
 
 beforeAll(async () => {
   console.log(`poseidon.test.ts seed: ZKLITE_TEST_SEED=${random.seed}`);
   circomlib = await buildCircomlibPoseidon();
-  engines.wasm = (await loadEngine("wasm")).engine;
-  engines.native = (await loadEngine("native")).engine;
 });
 
 
@@ -42,9 +39,16 @@ function randomInputs(): bigint[] {
   return Array.from({ length: count }, randomElement);
 }
 
-describe.each(["native", "wasm"] as const)("%s engine: poseidon", (kind) => {
+// Poseidon does not use Rescue, so the two x64 kernels would test the same code twice.
+const POSEIDON_ENGINES = enginesForThisMachine().filter((name) => name !== "native-x64-scalar-rescue");
+
+describe.each(POSEIDON_ENGINES)("%s engine: poseidon", (name) => {
+  let engine: FastEngine;
+  beforeAll(async () => {
+    engine = await loadEngineUnderTest(name);
+  });
+
   it(`equals circomlibjs on ${CASES} random inputs`, () => {
-    const engine = engines[kind] as FastEngine;
     let mismatches = 0;
     for (let i = 0; i < CASES; i++) {
       const inputs = randomInputs();
@@ -58,7 +62,6 @@ describe.each(["native", "wasm"] as const)("%s engine: poseidon", (kind) => {
   });
 
   it("rejects bad inputs with typed errors", () => {
-    const engine = engines[kind] as FastEngine;
     const codeOf = (inputs: unknown): string | undefined => {
       try {
         engine.poseidon(inputs as bigint[]);

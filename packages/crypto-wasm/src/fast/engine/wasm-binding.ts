@@ -32,6 +32,7 @@ export async function instantiateWasmBinding(module?: WebAssembly.Module): Promi
   // The exports take offsets into the scratch area, exactly like the Node addon.
   return {
     kind: "wasm",
+    variant: "wasm",
     scratch,
     verifyMusig: (message, length, signature) => exports.verify_musig(message, length, signature),
     hashMessage: (out, message, length) => exports.hash_message(out, message, length),

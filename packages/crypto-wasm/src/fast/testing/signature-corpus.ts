@@ -60,13 +60,13 @@ type Variant = (base: SignedMessage, other: SignedMessage, random: SeededRandom)
 
 /** name → [share of the variants, how to derive it]; the last one takes whatever is left. */
 const VARIANTS: Record<string, readonly [number, Variant]> = {
-  "message bit flipped": [0.04, (base, _, random) => {
+  "message bit flipped": [0.02, (base, _, random) => {
     const message = base.message.length === 0 ? Uint8Array.of(random.int(256)) : base.message.slice();
     const bit = random.int(message.length * 8);
     message[bit >> 3] = (message[bit >> 3] ?? 0) ^ (1 << (bit & 7));
     return [message, base.signature];
   }],
-  "s changed below l": [0.02, (base, _, random) => {
+  "s changed below l": [0.01, (base, _, random) => {
     const s = (fromLE(base.signature.subarray(64)) + 1n + random.bigint(64)) % SUBGROUP_ORDER;
     return withPart(base.signature, 64, toLE32(s));
   }],
@@ -77,30 +77,30 @@ const VARIANTS: Record<string, readonly [number, Variant]> = {
   }],
   "R of another signature": [0.01, (base, other) => withPart(base.signature, 32, other.signature.subarray(32, 64))],
   "public key of another signer": [0.01, (base, other) => withPart(base.signature, 0, other.signature.subarray(0, 32))],
-  "R negated (sign bit flipped)": [0.015, (base) => {
+  "R negated (sign bit flipped)": [0.01, (base) => {
     const signature = base.signature.slice();
     signature[63] = (signature[63] ?? 0) ^ 0x80;
     return signature;
   }],
-  "public key negated": [0.01, (base) => {
+  "public key negated": [0.005, (base) => {
     const signature = base.signature.slice();
     signature[31] = (signature[31] ?? 0) ^ 0x80;
     return signature;
   }],
-  "R of small order": [0.016, (base, _, random) => withPart(base.signature, 32, random.pick(SMALL_ORDER_POINTS))],
-  "public key of small order": [0.008, (base, _, random) => withPart(base.signature, 0, random.pick(SMALL_ORDER_POINTS))],
-  "R.y ≥ p": [0.15, (base, _, random) => withPart(base.signature, 32, yOutOfField(random))],
-  "public key y ≥ p": [0.15, (base, _, random) => withPart(base.signature, 0, yOutOfField(random))],
-  "R random bytes": [0.04, (base, _, random) => withPart(base.signature, 32, random.bytes(32))],
-  "public key random bytes": [0.04, (base, _, random) => withPart(base.signature, 0, random.bytes(32))],
-  "96 random bytes": [0.04, (_, __, random) => random.bytes(96)],
-  "one random byte changed": [0.06, (base, _, random) => {
+  "R of small order": [0.012, (base, _, random) => withPart(base.signature, 32, random.pick(SMALL_ORDER_POINTS))],
+  "public key of small order": [0.006, (base, _, random) => withPart(base.signature, 0, random.pick(SMALL_ORDER_POINTS))],
+  "R.y ≥ p": [0.2, (base, _, random) => withPart(base.signature, 32, yOutOfField(random))],
+  "public key y ≥ p": [0.2, (base, _, random) => withPart(base.signature, 0, yOutOfField(random))],
+  "R random bytes": [0.02, (base, _, random) => withPart(base.signature, 32, random.bytes(32))],
+  "public key random bytes": [0.02, (base, _, random) => withPart(base.signature, 0, random.bytes(32))],
+  "96 random bytes": [0.03, (_, __, random) => random.bytes(96)],
+  "one random byte changed": [0.03, (base, _, random) => {
     const signature = base.signature.slice();
     const at = random.int(96);
     signature[at] = (signature[at] ?? 0) ^ (1 + random.int(255));
     return signature;
   }],
-  "R and public key swapped": [0.009, (base) => {
+  "R and public key swapped": [0.005, (base) => {
     const signature = base.signature.slice();
     signature.set(base.signature.subarray(32, 64), 0);
     signature.set(base.signature.subarray(0, 32), 32);
