@@ -92,7 +92,10 @@ IFMA static inline void vfe_lane0_from(vfe *r, const vfe *a, const vfe *b) {
   for (int j = 0; j < 5; j++) r->l[j] = _mm256_blend_epi32(b->l[j], a->l[j], 0x03);
 }
 
-/* Σ_j columns[j] · state[j] over `width` columns (each product below 2p, so the sum stays below 8p). */
+/*
+ * Σ_j columns[j] · state[j] over `width` columns. Each product is below 2p, so the sum stays below 8p;
+ * it is left unnormalized (see vfe_add_lazy), as every consumer adds a constant and normalizes first.
+ */
 IFMA static void mix(vfe *state, const vfe *columns, int width) {
   vfe sum, spread, product;
   vfe_broadcast(&spread, state, 0);
@@ -100,35 +103,44 @@ IFMA static void mix(vfe *state, const vfe *columns, int width) {
   for (int j = 1; j < width; j++) {
     vfe_broadcast(&spread, state, j);
     vfe_mul(&product, &columns[j], &spread);
-    vfe_add(&sum, &sum, &product);
+    vfe_add_lazy(&sum, &sum, &product);
   }
   *state = sum;
 }
 
 IFMA static void full_round(vfe *state, const vfe *constants, const vfe *columns, int width) {
-  vfe_add(state, state, constants); /* below 9p: fine for the S-box's first square */
+  vfe_add(state, state, constants); /* normalized and below 9p: fine for the S-box's first square */
   vfe_fifth_power(state, state);
   mix(state, columns, width);
 }
 
-/* out0 = a·y0 + Σ v_j y_j (a lane sum), out_j = y_j + w_j·y0 */
+/*
+ * out0 = a·y0 + Σ v_j y_j (a lane sum), out_j = y_j + w_j·y0. The lanes j ≥ 1 grow by less than 2p a
+ * round; they only meet products by constants below p, which accept any 260-bit value, so they are
+ * reduced (a product by one) every REDUCE_EVERY rounds and after the last partial round.
+ */
+#define REDUCE_EVERY 32
+
+IFMA static void reduce_lanes(vfe *state) {
+  vfe one;
+  for (int j = 0; j < 5; j++) one.l[j] = _mm256_set1_epi64x((long long)VFE_ONE_MONT[j]);
+  vfe_normalize(state);
+  vfe_mul(state, state, &one);
+}
+
 IFMA static void partial_round(vfe *state, const vector_params *v, int p, int width) {
-  vfe y, powered, products, spread, updates, rest, one;
-  vfe_add(&y, state, &v->partial_constants[p]);
+  vfe y, powered, products, spread, updates, rest;
+  vfe_add(&y, state, &v->partial_constants[p]); /* normalizes the lazily added state */
   vfe_fifth_power(&powered, &y);
   vfe_lane0_from(&y, &powered, &y);
   vfe_mul(&products, &v->first_rows[p], &y);
   vfe_broadcast(&spread, &y, 0);
   vfe_mul(&updates, &v->first_columns[p], &spread);
-  /* the other lanes only ever gain terms: bring them back below 2p with a product by one */
-  one.l[0] = _mm256_set1_epi64x((long long)VFE_ONE_MONT[0]);
-  for (int j = 1; j < 5; j++) one.l[j] = _mm256_set1_epi64x((long long)VFE_ONE_MONT[j]);
-  vfe_mul(&rest, &y, &one);
-  vfe_add(&rest, &rest, &updates);
+  vfe_add_lazy(&rest, &y, &updates);
   vfe sum = products, lane;
   for (int i = 1; i < width; i++) {
     vfe_broadcast(&lane, &products, i);
-    vfe_add(&sum, &sum, &lane);
+    vfe_add_lazy(&sum, &sum, &lane);
   }
   vfe_lane0_from(state, &sum, &rest);
 }
@@ -143,8 +155,12 @@ IFMA int poseidon_ifma_hash(uint8_t out[32], const uint64_t state_words[4][4], i
   for (int r = 0; r < half; r++) {
     full_round(&state, &v->full_constants[r], r == half - 1 ? v->pre_sparse_columns : v->mds_columns, width);
   }
-  for (int p = 0; p < v->rounds_partial; p++) partial_round(&state, v, p, width);
+  for (int p = 0; p < v->rounds_partial; p++) {
+    partial_round(&state, v, p, width);
+    if ((p + 1) % REDUCE_EVERY == 0 || p + 1 == v->rounds_partial) reduce_lanes(&state);
+  }
   for (int r = half; r < v->rounds_full; r++) full_round(&state, &v->full_constants[r], v->mds_columns, width);
+  vfe_normalize(&state);
   uint64_t words[4][4];
   vfe_to_words(words, &state);
   for (int b = 0; b < 32; b++) out[b] = (uint8_t)(words[0][b >> 3] >> (8 * (b & 7)));

@@ -86,6 +86,20 @@ IFMA static inline void vfe_add(vfe *r, const vfe *a, const vfe *b) {
   for (int j = 0; j < LIMBS; j++) r->l[j] = t[j];
 }
 
+/* a + b limb by limb, without carries: limbs may exceed 52 bits until vfe_normalize. */
+IFMA static inline void vfe_add_lazy(vfe *r, const vfe *a, const vfe *b) {
+  for (int j = 0; j < LIMBS; j++) r->l[j] = _mm256_add_epi64(a->l[j], b->l[j]);
+}
+
+/* Carries every limb back below 2^52 (the value is unchanged). */
+IFMA static inline void vfe_normalize(vfe *r) {
+  const __m256i mask = _mm256_set1_epi64x((long long)MASK52);
+  for (int j = 0; j < LIMBS - 1; j++) {
+    r->l[j + 1] = _mm256_add_epi64(r->l[j + 1], _mm256_srli_epi64(r->l[j], 52));
+    r->l[j] = _mm256_and_si256(r->l[j], mask);
+  }
+}
+
 /* Copies lane `lane` into every lane. */
 IFMA static inline void vfe_broadcast(vfe *r, const vfe *a, int lane) {
   const __m256i index = _mm256_set1_epi64x(lane);
