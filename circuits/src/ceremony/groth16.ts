@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import { groth16 } from "snarkjs";
+import { ZkLiteError } from "@zklite/crypto-wasm";
+import type { CircuitInput } from "../witness-calculator.js";
+
+/** A Groth16 proof as snarkjs writes it (projective coordinates as decimal strings). */
+export interface Groth16Proof {
+  readonly pi_a: readonly string[];
+  readonly pi_b: readonly (readonly string[])[];
+  readonly pi_c: readonly string[];
+  readonly protocol: string;
+  readonly curve: string;
+}
+
+export interface Groth16Result {
+  readonly proof: Groth16Proof;
+  readonly publicSignals: readonly bigint[];
+  /** The proof in the contracts' `uint256[8]` order: A.x, A.y, B.x1, B.x0, B.y1, B.y0, C.x, C.y. */
+  readonly solidityProof: readonly bigint[];
+}
+
+export async function proveGroth16(wasmPath: string, zkeyPath: string, input: CircuitInput): Promise<Groth16Result> {
+  let result: Awaited<ReturnType<typeof groth16.fullProve>>;
+  try {
+    result = await groth16.fullProve(input, wasmPath, zkeyPath);
+  } catch (error) {
+    throw new ZkLiteError("PROOF_FAILED", `Groth16 proving failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, { cause: error });
+  }
+  const { proof, publicSignals } = result;
+  const coordinate = (value: string | undefined): bigint => BigInt(value ?? "0");
+  const solidityProof = [
+    coordinate(proof.pi_a[0]),
+    coordinate(proof.pi_a[1]),
+    coordinate(proof.pi_b[0]?.[1]),
+    coordinate(proof.pi_b[0]?.[0]),
+    coordinate(proof.pi_b[1]?.[1]),
+    coordinate(proof.pi_b[1]?.[0]),
+    coordinate(proof.pi_c[0]),
+    coordinate(proof.pi_c[1]),
+  ];
+  return { proof, publicSignals: publicSignals.map((signal) => BigInt(signal)), solidityProof };
+}
+
+export async function verifyGroth16(verificationKeyPath: string, publicSignals: readonly bigint[], proof: Groth16Proof): Promise<boolean> {
+  const verificationKey: unknown = JSON.parse(readFileSync(verificationKeyPath, "utf8"));
+  const mutableProof = {
+    pi_a: [...proof.pi_a],
+    pi_b: proof.pi_b.map((pair) => [...pair]),
+    pi_c: [...proof.pi_c],
+    protocol: proof.protocol,
+    curve: proof.curve,
+  };
+  return groth16.verify(verificationKey, publicSignals.map((signal) => signal.toString()), mutableProof);
+}

@@ -1,0 +1,86 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ZkLiteError } from "@zklite/crypto-wasm";
+import { CIRCOM_SOURCE_DIR, cacheRoot, circomCli, circomlibNodeModules, packageVersion } from "./package-paths.js";
+import { readR1csHeader, type R1csHeader } from "./r1cs-header.js";
+
+const CIRCOM_FLAGS = ["--r1cs", "--wasm", "--O2"];
+
+export interface CompiledCircuit {
+  readonly name: string;
+  /** Folder of this compilation's artifacts, keyed by a hash of every input of the compiler. */
+  readonly dir: string;
+  readonly r1csPath: string;
+  readonly wasmPath: string;
+  readonly header: R1csHeader;
+}
+
+/**
+ * Compiles a main circuit (`mainSource` includes files of circuits/circom and circomlib by name) with
+ * circom2 (circom compiled to WebAssembly) into `<cache>/circuits/<name>-<hash>/`, or returns the
+ * cached result. The hash covers the main source, every file in circuits/circom and the compiler and
+ * circomlib versions, so any change recompiles.
+ */
+export function compileCircuit(name: string, mainSource: string): CompiledCircuit {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new ZkLiteError("BAD_CIRCUIT_NAME", `circuit name ${name} must match [a-z0-9_]+`);
+  const dir = path.join(cacheRoot(), "circuits", `${name}-${sourceHash(mainSource)}`);
+  const r1csPath = path.join(dir, `${name}.r1cs`);
+  const wasmPath = path.join(dir, `${name}_js`, `${name}.wasm`);
+  if (!existsSync(r1csPath) || !existsSync(wasmPath)) {
+    const staging = `${dir}.tmp-${process.pid}`;
+    rmSync(staging, { recursive: true, force: true });
+    mkdirSync(staging, { recursive: true });
+    writeFileSync(path.join(staging, `${name}.circom`), mainSource);
+    runCircom(path.join(staging, `${name}.circom`), staging);
+    // the generated witness calculator is CommonJS, and this package is "type": "module"
+    writeFileSync(path.join(staging, `${name}_js`, "package.json"), '{ "type": "commonjs" }\n');
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(staging, dir);
+  }
+  return { name, dir, r1csPath, wasmPath, header: readR1csHeader(r1csPath) };
+}
+
+function sourceHash(mainSource: string): string {
+  const hash = createHash("sha256");
+  hash.update(`circom2 ${packageVersion("circom2")} ${CIRCOM_FLAGS.join(" ")} circomlib ${packageVersion("circomlib")}\n`);
+  hash.update(mainSource);
+  for (const file of circomFiles(CIRCOM_SOURCE_DIR)) {
+    hash.update(`\n${path.relative(CIRCOM_SOURCE_DIR, file)}\n`);
+    hash.update(readFileSync(file));
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+function circomFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".circom"))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/**
+ * circom2's WebAssembly sandbox only reaches paths below the working directory, so the compiler runs
+ * from the folder holding circomlib's node_modules and every path is given relative to it.
+ */
+function runCircom(mainFile: string, outDir: string): void {
+  const nodeModules = circomlibNodeModules();
+  const cwd = path.dirname(nodeModules);
+  const relative = (target: string): string => {
+    const rel = path.relative(cwd, target);
+    if (rel.startsWith("..") || path.isAbsolute(rel)) {
+      throw new ZkLiteError("CIRCOM_PATH_UNREACHABLE", `${target} is not below ${cwd}, which circom2 cannot read`);
+    }
+    return rel;
+  };
+  const args = [mainFile, ...CIRCOM_FLAGS, "-o", outDir, "-l", nodeModules, "-l", path.join(CIRCOM_SOURCE_DIR, "lib")].map(
+    (arg) => (arg.startsWith("-") ? arg : relative(arg)),
+  );
+  try {
+    execFileSync(process.execPath, [circomCli(), ...args], { cwd, stdio: "pipe", maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const output = error instanceof Error && "stdout" in error ? String((error as { stdout: unknown }).stdout) : "";
+    throw new ZkLiteError("CIRCOM_COMPILE_FAILED", `circom failed on ${mainFile}\n${output}`, { cause: error });
+  }
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { ZkLiteError } from "@zklite/crypto-wasm";
+
+/** Input signals by name: field elements, or (nested) arrays of them. */
+export type CircuitInput = { readonly [signal: string]: bigint | readonly CircuitSignalArray[] | readonly bigint[] };
+export type CircuitSignalArray = bigint | readonly bigint[];
+
+interface GeneratedCalculator {
+  calculateWitness(input: unknown, sanityCheck: boolean): Promise<bigint[]>;
+}
+type GeneratedBuilder = (code: Buffer) => Promise<GeneratedCalculator>;
+
+const require = createRequire(import.meta.url);
+const calculators = new Map<string, Promise<GeneratedCalculator>>();
+
+/**
+ * Runs the witness calculator circom generated next to `wasmPath`. Every constraint written with
+ * `===` or `<==` is checked while computing, so an input that satisfies no witness throws
+ * `ZkLiteError("CIRCUIT_UNSATISFIED")`. Returns the full witness (index 0 is the constant 1, then the
+ * public outputs, then the public inputs).
+ */
+export async function calculateWitness(wasmPath: string, input: CircuitInput): Promise<bigint[]> {
+  let calculator = calculators.get(wasmPath);
+  if (calculator === undefined) {
+    const builder = require(path.join(path.dirname(wasmPath), "witness_calculator.js")) as GeneratedBuilder;
+    calculator = builder(readFileSync(wasmPath));
+    calculators.set(wasmPath, calculator);
+  }
+  try {
+    return await (await calculator).calculateWitness(input, true);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new ZkLiteError("CIRCUIT_UNSATISFIED", `no valid witness for this input: ${reason}`, { cause: error });
+  }
+}
