@@ -38,8 +38,19 @@ export function compileCircuit(name: string, mainSource: string): CompiledCircui
     writeFileSync(path.join(staging, `${name}_js`, "package.json"), '{ "type": "commonjs" }\n');
     rmSync(dir, { recursive: true, force: true });
     renameSync(staging, dir);
+    removeStaleBuilds(name, dir);
   }
   return { name, dir, r1csPath, wasmPath, header: readR1csHeader(r1csPath) };
+}
+
+/** Earlier compilations of the same circuit (other source hashes) are dead weight: a ptau-sized zkey each. */
+function removeStaleBuilds(name: string, current: string): void {
+  const parent = path.dirname(current);
+  for (const entry of readdirSync(parent)) {
+    if (entry.startsWith(`${name}-`) && !entry.includes(".tmp-") && path.join(parent, entry) !== current) {
+      rmSync(path.join(parent, entry), { recursive: true, force: true });
+    }
+  }
 }
 
 function sourceHash(mainSource: string): string {

@@ -21,6 +21,7 @@ export {
   type ExitStatement,
 } from "./exit/exit-statement.js";
 export { buildExitWitness, MAX_FUNGIBLE_TOKEN_ID, type ExitWitness } from "./exit/exit-witness.js";
+export { compileBlockCommitmentCircuit, blockCommitmentCircuitInput } from "./block/block-commitment.js";
 export { ensureDevPowersOfTau } from "./ceremony/powers-of-tau.js";
 export { ensureDevKeys, requiredPtauPower, type DevKeys } from "./ceremony/dev-keys.js";
 export { proveGroth16, verifyGroth16, type Groth16Proof, type Groth16Result } from "./ceremony/groth16.js";
