@@ -10,7 +10,7 @@
 // EIP-7623's calldata floor (40/10 gas per byte for data-heavy transactions) applies — these lines are suffixed
 // with the hardfork's name.
 import { spawnSync } from "node:child_process";
-import { getBytes, hexlify, randomBytes, Wallet, type ContractTransactionResponse } from "ethers";
+import { getBytes, hexlify, randomBytes, Wallet, ZeroAddress, ZeroHash, type ContractTransactionResponse } from "ethers";
 import hre, { ethers } from "hardhat";
 
 import type { Operation } from "@zklite/sdk/protocol";
@@ -18,12 +18,15 @@ import { deployZkLite } from "../lib/deploy";
 import { TestERC20__factory, ZkLite__factory, type ZkLite } from "../typechain-types";
 import { compileGroth16Verifier } from "../tools/compile-verifier";
 import { ensureDevCircuit } from "../tools/dev-circuit";
-import { proveEcho, releaseSnarkjs } from "../tools/echo-prover";
+import { proveEcho, proveExitEcho, releaseSnarkjs } from "../tools/echo-prover";
 
 const PRICING_BASELINE_HARDFORK = "cancun";
 const BLOCK_SIZES = [10, 32, 72, 156, 322, 654];
 const LARGEST = BLOCK_SIZES[BLOCK_SIZES.length - 1]!;
 const KEY = "bench-block";
+const EXIT_KEY = "bench-exit";
+/** Config.sol's PRIORITY_EXPIRATION (blocks), after which an unexecuted priority request allows exodus. */
+const PRIORITY_EXPIRATION_BLOCKS = 80640;
 
 interface StoredBlock {
   blockNumber: number;
@@ -61,12 +64,13 @@ async function main(): Promise<void> {
   const p = await import("@zklite/sdk/protocol");
   const [deployer, alice, bob] = await ethers.getSigners();
   if (!deployer || !alice || !bob) throw new Error("not enough accounts");
-  const circuit = ensureDevCircuit([KEY, "bench-exit"]);
+  const circuit = ensureDevCircuit("block", [KEY]);
+  const exitCircuit = ensureDevCircuit("exit", [EXIT_KEY]);
   const verifier = compileGroth16Verifier(circuit.keys[KEY]!.verifierSolidityPath);
   const deployment = await deployZkLite(deployer, {
     genesisStateRoot: "0x" + "00".repeat(32),
     blockVerifiers: BLOCK_SIZES.map((chunks) => ({ chunks, verifier })),
-    exitVerifier: compileGroth16Verifier(circuit.keys["bench-exit"]!.verifierSolidityPath),
+    exitVerifier: compileGroth16Verifier(exitCircuit.keys[EXIT_KEY]!.verifierSolidityPath),
     nftFactory: { name: "N", symbol: "N" },
     devTokens: [{ name: "Bench", symbol: "BEN", mintAmount: 10n ** 30n, mintTo: [alice.address, bob.address] }],
   });
@@ -226,6 +230,18 @@ async function main(): Promise<void> {
   }
   await commit(previous, four);
   emit("gas.prove_block_amortized", (await prove(four)) / 4, "gas", { blocksPerCall: 4, ...common });
+  await restore();
+
+  // ---- exodus: the deposits queued above expire unexecuted; alice exits ETH against the last executed root
+  await hre.network.provider.send("hardhat_mine", [`0x${PRIORITY_EXPIRATION_BLOCKS.toString(16)}`]);
+  await (await zkLite.activateExodusMode()).wait();
+  const exit = { accountId: 1, owner: alice.address, tokenId: 0, amount: 10n ** 18n };
+  const exitInputs = [BigInt(previous.stateHash), BigInt(exit.accountId), BigInt(exit.owner), BigInt(exit.tokenId), exit.amount, 0n, 0n, 0n, 0n, 0n];
+  const exitProof = await proveExitEcho(exitCircuit, EXIT_KEY, exitInputs);
+  const exodusGas = await gasOf(
+    zkLite.performExodus(previous, exit.owner, exit.accountId, exit.tokenId, exit.amount, 0, ZeroAddress, 0, ZeroHash, [...exitProof]),
+  );
+  emit("gas.perform_exodus", exodusGas, "gas", { note: "performExodus of a fungible balance, one Groth16 proof with 10 public inputs", ...common });
 }
 
 /** Without ZKLITE_HARDFORK: runs this script once per hardfork, in child Hardhat processes. */

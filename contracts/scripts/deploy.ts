@@ -53,7 +53,7 @@ export function describeDeployment(file: DeploymentFile, outFile: string): strin
     `  genesis root       ${file.genesis.stateRoot}${file.genesisStateRootIsPlaceholder ? "  (PLACEHOLDER: not a real state root)" : ""}`,
     `written to ${outFile}`,
   ];
-  if (file.devCircuit) lines.push("WARNING: verifiers are the INSECURE development echo circuit (proofs say nothing about the state)");
+  if (file.devCircuit) lines.push("WARNING: some verifiers are the INSECURE development echo circuits (their proofs say nothing about the state)");
   return lines.join("\n");
 }
 

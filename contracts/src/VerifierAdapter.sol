@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {INPUT_MASK} from "./Config.sol";
+import {IGroth16ExitVerifier} from "./interfaces/IGroth16ExitVerifier.sol";
 import {IGroth16Verifier} from "./interfaces/IGroth16Verifier.sol";
 
 /// @title Routes block proofs to the Groth16 verifier of their block size, and exit proofs to the exit verifier
@@ -56,7 +57,13 @@ contract VerifierAdapter {
         return verifyGroth16(blockVerifier, uint256(commitment) & INPUT_MASK, proof);
     }
 
-    /// @notice Checks an exit proof; its public input is PROTOCOL.md §5.2's SHA-256 masked to 253 bits.
+    /// @notice Checks an exit proof. Its public inputs are the exit statement's fields themselves, in the exit
+    ///         circuit's order: root, accountId, owner, tokenId, amount, nftCreatorAccountId, nftCreatorAddress,
+    ///         nftSerialId, then nftContentHash as its high and low 128 bits (addresses as uint160).
+    /// @dev zkSync Lite hashes these fields (136 packed bytes) with SHA-256 into one public input; in-circuit that
+    ///      hash is ~90,000 constraints, 10x the rest of the exit circuit (docs/protocol-deltas.md, "L1 contracts").
+    ///      Every field except the root fits its type far below the BN254 scalar field; a root at or above it is
+    ///      rejected by the snarkjs verifier (no Poseidon root is).
     function verifyExitProof(
         bytes32 rootHash,
         uint32 accountId,
@@ -69,20 +76,30 @@ contract VerifierAdapter {
         bytes32 nftContentHash,
         uint256[8] calldata proof
     ) external view returns (bool) {
-        bytes32 commitment = sha256(
-            abi.encodePacked(
-                rootHash,
-                accountId,
-                owner,
-                tokenId,
-                amount,
-                nftCreatorAccountId,
-                nftCreatorAddress,
-                nftSerialId,
-                nftContentHash
+        uint256[10] memory inputs = [
+            uint256(rootHash),
+            accountId,
+            uint160(owner),
+            tokenId,
+            amount,
+            nftCreatorAccountId,
+            uint160(nftCreatorAddress),
+            nftSerialId,
+            uint256(nftContentHash) >> 128,
+            uint128(uint256(nftContentHash))
+        ];
+        try
+            IGroth16ExitVerifier(exitVerifier).verifyProof(
+                [proof[0], proof[1]],
+                [[proof[2], proof[3]], [proof[4], proof[5]]],
+                [proof[6], proof[7]],
+                inputs
             )
-        );
-        return verifyGroth16(exitVerifier, uint256(commitment) & INPUT_MASK, proof);
+        returns (bool ok) {
+            return ok;
+        } catch {
+            return false;
+        }
     }
 
     function requireCode(address target) internal view {

@@ -1,47 +1,19 @@
 import { expect } from "chai";
 import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signers";
 import { mine } from "@nomicfoundation/hardhat-network-helpers";
-import { getBytes, hexlify, sha256, solidityPacked, ZeroAddress } from "ethers";
+import { getBytes, hexlify, ZeroAddress } from "ethers";
 
 import { buildBlock, commit, finalize, genesisBlock, type StoredBlock } from "./helpers/blocks";
-import { EXIT_KEY, BLOCK_KEYS, SMALL_BLOCK_CHUNKS, system, testCircuit, type System } from "./helpers/fixture";
+import { exitPublicInputs, fungibleClaim, type ExitClaim } from "./helpers/exit";
+import { EXIT_KEY, GENESIS_ROOT, OTHER_EXIT_KEY, SMALL_BLOCK_CHUNKS, system, testExitCircuit, type System } from "./helpers/fixture";
 import * as ops from "./helpers/ops";
 import { loadProtocol } from "./helpers/protocol";
-import { proveEcho } from "../tools/echo-prover";
+import { proveExitEcho } from "../tools/echo-prover";
 
 const PRIORITY_EXPIRATION = 80640;
-const INPUT_MASK = (1n << 253n) - 1n;
-
-interface ExitClaim {
-  owner: string;
-  accountId: number;
-  tokenId: number;
-  amount: bigint;
-  nftCreatorAccountId: number;
-  nftCreatorAddress: string;
-  nftSerialId: number;
-  nftContentHash: string;
-}
-
-/** PROTOCOL.md §5.2 public input, computed here with ethers (independently of the contract). */
-function exitPublicInput(root: string, c: ExitClaim): bigint {
-  const packed = solidityPacked(
-    ["bytes32", "uint32", "address", "uint32", "uint128", "uint32", "address", "uint32", "bytes32"],
-    [root, c.accountId, c.owner, c.tokenId, c.amount, c.nftCreatorAccountId, c.nftCreatorAddress, c.nftSerialId, c.nftContentHash],
-  );
-  return BigInt(sha256(packed)) & INPUT_MASK;
-}
-
-const fungibleClaim = (owner: string, accountId: number, tokenId: number, amount: bigint): ExitClaim => ({
-  owner,
-  accountId,
-  tokenId,
-  amount,
-  nftCreatorAccountId: 0,
-  nftCreatorAddress: ZeroAddress,
-  nftSerialId: 0,
-  nftContentHash: ops.ZERO_CONTENT_HASH,
-});
+/** A real Groth16 proof (exit echo circuit) of `claim` against `root`. */
+const exitProof = (root: string, claim: ExitClaim, key = EXIT_KEY) =>
+  proveExitEcho(testExitCircuit(), key, exitPublicInputs(root, claim));
 
 function performExodus(sys: System, stored: StoredBlock, c: ExitClaim, proof: readonly bigint[]) {
   return sys.zkLite.performExodus(
@@ -120,9 +92,9 @@ describe("exodus mode", () => {
       await enterExodus(sys);
       const eth = fungibleClaim(alice.address, 1, 0, 1000n);
       const token = fungibleClaim(alice.address, 1, tokenId, 500n);
-      const ethProof = await proveEcho(testCircuit(), EXIT_KEY, exitPublicInput(last.stateHash, eth));
+      const ethProof = await exitProof(last.stateHash, eth);
       await expect(performExodus(sys, last, eth, ethProof)).to.emit(sys.zkLite, "WithdrawalPending").withArgs(0, alice.address, 1000n, 2);
-      await performExodus(sys, last, token, await proveEcho(testCircuit(), EXIT_KEY, exitPublicInput(last.stateHash, token)));
+      await performExodus(sys, last, token, await exitProof(last.stateHash, token));
       expect(await sys.zkLite.getPendingBalance(alice.address, ZeroAddress)).to.equal(1000n);
       expect(await sys.zkLite.getPendingBalance(alice.address, sys.tokens.standard)).to.equal(500n);
       await expect(performExodus(sys, last, eth, ethProof))
@@ -136,15 +108,15 @@ describe("exodus mode", () => {
       const { alice, last } = await executedState(sys);
       await enterExodus(sys);
       const claim = fungibleClaim(alice.address, 1, 0, 1000n);
-      const proof = await proveEcho(testCircuit(), EXIT_KEY, exitPublicInput(last.stateHash, claim));
+      const proof = await exitProof(last.stateHash, claim);
       const tampered = [...proof];
       tampered[0] = tampered[0]! + 1n;
       await expect(performExodus(sys, last, claim, tampered)).to.be.revertedWithCustomError(sys.zkLite, "InvalidExitProof");
       for (const changed of [{ ...claim, amount: 1001n }, { ...claim, owner: sys.users[1]!.address }, { ...claim, accountId: 2 }, { ...claim, tokenId: 1 }]) {
         await expect(performExodus(sys, last, changed, proof)).to.be.revertedWithCustomError(sys.zkLite, "InvalidExitProof");
       }
-      const blockKeyProof = await proveEcho(testCircuit(), BLOCK_KEYS[SMALL_BLOCK_CHUNKS]!, exitPublicInput(last.stateHash, claim));
-      await expect(performExodus(sys, last, claim, blockKeyProof)).to.be.revertedWithCustomError(sys.zkLite, "InvalidExitProof");
+      const otherSetupProof = await exitProof(last.stateHash, claim, OTHER_EXIT_KEY);
+      await expect(performExodus(sys, last, claim, otherSetupProof)).to.be.revertedWithCustomError(sys.zkLite, "InvalidExitProof");
       await expect(performExodus(sys, genesisBlock(sys), claim, proof)).to.be.revertedWithCustomError(sys.zkLite, "NotLastExecutedBlock");
       await performExodus(sys, last, claim, proof);
     });
@@ -153,7 +125,7 @@ describe("exodus mode", () => {
       const sys = await system();
       const { alice, last } = await executedState(sys);
       const claim = fungibleClaim(alice.address, 1, 0, 1000n);
-      const proof = await proveEcho(testCircuit(), EXIT_KEY, exitPublicInput(last.stateHash, claim));
+      const proof = await exitProof(last.stateHash, claim);
       await expect(performExodus(sys, last, claim, proof)).to.be.revertedWithCustomError(sys.zkLite, "NotInExodusMode");
       await enterExodus(sys);
       await expect(performExodus(sys, last, { ...claim, accountId: 2 ** 24 }, proof)).to.be.revertedWithCustomError(sys.zkLite, "InvalidAccountId");
@@ -177,7 +149,24 @@ describe("exodus mode", () => {
         nftSerialId: nft.serialId,
         nftContentHash: nft.contentHash,
       };
-      await expect(performExodus(sys, last, claim, await proveEcho(testCircuit(), EXIT_KEY, exitPublicInput(last.stateHash, claim))))
+      const proof = await exitProof(last.stateHash, claim);
+      const flipByte = (hash: string, index: number) => {
+        const bytes = getBytes(hash);
+        bytes[index] = bytes[index]! ^ 1;
+        return hexlify(bytes);
+      };
+      for (const changed of [
+        { ...claim, nftContentHash: flipByte(nft.contentHash, 0) }, // high 128-bit input
+        { ...claim, nftContentHash: flipByte(nft.contentHash, 31) }, // low 128-bit input
+        { ...claim, nftCreatorAccountId: claim.nftCreatorAccountId + 1 },
+        { ...claim, nftCreatorAddress: sys.users[2]!.address },
+        { ...claim, nftSerialId: claim.nftSerialId + 1 },
+      ]) {
+        await expect(performExodus(sys, last, changed, proof)).to.be.revertedWithCustomError(sys.zkLite, "InvalidExitProof");
+      }
+      const otherRootProof = await exitProof(GENESIS_ROOT, claim);
+      await expect(performExodus(sys, last, claim, otherRootProof)).to.be.revertedWithCustomError(sys.zkLite, "InvalidExitProof");
+      await expect(performExodus(sys, last, claim, proof))
         .to.emit(sys.zkLite, "WithdrawalNFTPending")
         .withArgs(70000);
       await sys.zkLite.withdrawPendingNFTBalance(70000);

@@ -1,12 +1,16 @@
 import { expect } from "chai";
-import { hexlify, randomBytes, sha256, solidityPacked, ZeroAddress } from "ethers";
+import { hexlify, randomBytes, ZeroAddress } from "ethers";
 import { ethers } from "hardhat";
 
 import { VerifierAdapter__factory, type VerifierAdapter } from "../typechain-types";
-import { proveEcho } from "../tools/echo-prover";
-import { EXIT_KEY, BLOCK_KEYS, SMALL_BLOCK_CHUNKS, system, testCircuit } from "./helpers/fixture";
+import { proveEcho, proveExitEcho } from "../tools/echo-prover";
+import { randomStateRoot } from "./helpers/blocks";
+import { exitPublicInputs, type ExitClaim } from "./helpers/exit";
+import { EXIT_KEY, BLOCK_KEYS, SMALL_BLOCK_CHUNKS, system, testCircuit, testExitCircuit } from "./helpers/fixture";
 
 const INPUT_MASK = (1n << 253n) - 1n;
+/** BN254 scalar field order r (EIP-196/197). */
+const SCALAR_FIELD = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
 
 async function adapterWith(chunks: number[], verifiers: string[], exit: string): Promise<VerifierAdapter> {
   const [deployer] = await ethers.getSigners();
@@ -40,13 +44,50 @@ describe("VerifierAdapter", () => {
     await expect(sys.verifier.verifyBlockProof(5, commitment, [...proof])).to.be.revertedWithCustomError(sys.verifier, "UnsupportedBlockSize").withArgs(5);
   });
 
-  it("builds the exit public input of PROTOCOL.md §5.2", async () => {
+  it("passes the exit statement as the exit circuit's ten public inputs", async () => {
     const sys = await system();
-    const fields = [hexlify(randomBytes(32)), 17, sys.users[1]!.address, 70000, 1n, 3, sys.users[2]!.address, 9, hexlify(randomBytes(32))] as const;
-    const input = BigInt(sha256(solidityPacked(["bytes32", "uint32", "address", "uint32", "uint128", "uint32", "address", "uint32", "bytes32"], [...fields]))) & INPUT_MASK;
-    const proof = await proveEcho(testCircuit(), EXIT_KEY, input);
-    expect(await sys.verifier.verifyExitProof(...fields, [...proof])).to.equal(true);
-    expect(await sys.verifier.verifyExitProof(fields[0], 18, ...fields.slice(2) as [string, number, bigint, number, string, number, string], [...proof])).to.equal(false);
+    const claim: ExitClaim = {
+      owner: sys.users[1]!.address,
+      accountId: 17,
+      tokenId: 70000,
+      amount: 1n,
+      nftCreatorAccountId: 3,
+      nftCreatorAddress: sys.users[2]!.address,
+      nftSerialId: 9,
+      nftContentHash: hexlify(randomBytes(32)),
+    };
+    const root = randomStateRoot();
+    const verify = (r: string, c: ExitClaim, proof: readonly bigint[]) =>
+      sys.verifier.verifyExitProof(r, c.accountId, c.owner, c.tokenId, c.amount, c.nftCreatorAccountId, c.nftCreatorAddress, c.nftSerialId, c.nftContentHash, [...proof]);
+    const proof = await proveExitEcho(testExitCircuit(), EXIT_KEY, exitPublicInputs(root, claim));
+    expect(await verify(root, claim, proof)).to.equal(true);
+    expect(await verify(root, { ...claim, accountId: 18 }, proof)).to.equal(false);
+    expect(await verify(root, { ...claim, amount: 2n }, proof)).to.equal(false);
+    // the two content-hash halves are distinct inputs in a fixed order: swapping them is a different statement
+    const h = claim.nftContentHash;
+    const swapped = `0x${h.slice(34)}${h.slice(2, 34)}`;
+    expect(await verify(root, { ...claim, nftContentHash: swapped }, proof)).to.equal(false);
+    // a root outside the scalar field is refused by the snarkjs verifier (the root's residue mod r would verify)
+    const outOfField = "0x" + (BigInt(root) + SCALAR_FIELD).toString(16).padStart(64, "0");
+    expect(await verify(outOfField, claim, proof)).to.equal(false);
+  });
+
+  it("orders the exit public inputs exactly as @zklite/circuits' exit statement does", async () => {
+    const circuits = await import("@zklite/circuits");
+    for (let i = 0; i < 20; i++) {
+      const claim: ExitClaim = {
+        owner: hexlify(randomBytes(20)),
+        accountId: Math.floor(Math.random() * 2 ** 24),
+        tokenId: Math.floor(Math.random() * 2 ** 31),
+        amount: BigInt(hexlify(randomBytes(16))),
+        nftCreatorAccountId: Math.floor(Math.random() * 2 ** 24),
+        nftCreatorAddress: hexlify(randomBytes(20)),
+        nftSerialId: Math.floor(Math.random() * 2 ** 32),
+        nftContentHash: hexlify(randomBytes(32)),
+      };
+      const root = randomStateRoot();
+      expect(exitPublicInputs(root, claim)).to.deep.equal(circuits.exitFieldPublicInputs({ ...claim, root: BigInt(root) }));
+    }
   });
 
   it("treats a verifier that reverts as a rejection", async () => {
@@ -54,5 +95,7 @@ describe("VerifierAdapter", () => {
     const address = await reverting.getAddress();
     const adapter = await adapterWith([4], [address], address);
     expect(await adapter.verifyBlockProof(4, "0x" + "00".repeat(32), [1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n])).to.equal(false);
+    const zero32 = "0x" + "00".repeat(32);
+    expect(await adapter.verifyExitProof(zero32, 1, address, 0, 1n, 0, ZeroAddress, 0, zero32, [1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n])).to.equal(false);
   });
 });

@@ -18,7 +18,7 @@ import path from "node:path";
 
 import type { ContractSource, DeployParams } from "../lib/deploy-config";
 import { compileGroth16Verifier } from "./compile-verifier";
-import { ensureDevCircuit, type DevCircuit } from "./dev-circuit";
+import { ensureDevCircuit, type DevCircuit, type DevCircuitKind } from "./dev-circuit";
 
 type VerifierSpec = "dev-echo" | { address: string } | { solidity: string };
 
@@ -38,11 +38,19 @@ interface DeployConfigFile {
 export const DEV_BLOCK_KEY = "devnet-block";
 export const DEV_EXIT_KEY = "devnet-exit";
 
+/** Circuit wasm and proving key of each development echo circuit the deployment uses. */
+export interface DevCircuitFiles {
+  blockWasm?: string;
+  blockZkey?: string;
+  exitWasm?: string;
+  exitZkey?: string;
+}
+
 export interface LoadedDeployConfig {
   params: DeployParams;
   genesisStateRootIsPlaceholder: boolean;
-  /** Set when a verifier is the development echo circuit: what a development prover needs. */
-  devCircuit?: { wasm: string; blockZkey: string; exitZkey: string };
+  /** Set when a verifier is a development echo circuit: what a development prover needs, per circuit. */
+  devCircuit?: DevCircuitFiles;
 }
 
 function isVerifierSpec(value: unknown): value is VerifierSpec {
@@ -53,12 +61,14 @@ function isVerifierSpec(value: unknown): value is VerifierSpec {
 export function loadDeployConfig(file: string, accounts: readonly string[]): LoadedDeployConfig {
   const config = JSON.parse(readFileSync(file, "utf8")) as DeployConfigFile;
   const baseDir = path.dirname(path.resolve(file));
-  let devCircuit: DevCircuit | undefined;
-  const dev = (): DevCircuit => (devCircuit ??= ensureDevCircuit([DEV_BLOCK_KEY, DEV_EXIT_KEY]));
+  const devCircuits: Partial<Record<DevCircuitKind, DevCircuit>> = {};
+  const dev = (kind: DevCircuitKind): DevCircuit =>
+    (devCircuits[kind] ??= ensureDevCircuit(kind, [kind === "block" ? DEV_BLOCK_KEY : DEV_EXIT_KEY]));
   const artifacts = new Map<string, ContractSource>();
-  const source = (spec: VerifierSpec, devKey: string): ContractSource => {
+  const source = (spec: VerifierSpec, kind: DevCircuitKind): ContractSource => {
     if (spec === "dev-echo") {
-      const key = dev().keys[devKey];
+      const devKey = kind === "block" ? DEV_BLOCK_KEY : DEV_EXIT_KEY;
+      const key = dev(kind).keys[devKey];
       if (!key) throw new Error(`dev circuit key ${devKey} missing`);
       const cached = artifacts.get(key.verifierSolidityPath) ?? compileGroth16Verifier(key.verifierSolidityPath);
       artifacts.set(key.verifierSolidityPath, cached);
@@ -80,17 +90,20 @@ export function loadDeployConfig(file: string, accounts: readonly string[]): Loa
     genesisStateRoot: process.env.ZKLITE_GENESIS_ROOT ?? config.genesisStateRoot,
     ...(config.governor === undefined ? {} : { governor: config.governor }),
     ...(config.validators === undefined ? {} : { validators: config.validators }),
-    blockVerifiers: config.blockChunks.map((chunks) => ({ chunks, verifier: source(blockSpec(chunks), DEV_BLOCK_KEY) })),
-    exitVerifier: source(config.exitVerifier, DEV_EXIT_KEY),
+    blockVerifiers: config.blockChunks.map((chunks) => ({ chunks, verifier: source(blockSpec(chunks), "block") })),
+    exitVerifier: source(config.exitVerifier, "exit"),
     nftFactory: config.nftFactory,
     devTokens: (config.devTokens ?? []).map((t) => ({ name: t.name, symbol: t.symbol, mintAmount: BigInt(t.mintAmount), mintTo })),
   };
-  const keys = devCircuit?.keys;
+  const blockKey = devCircuits.block?.keys[DEV_BLOCK_KEY];
+  const exitKey = devCircuits.exit?.keys[DEV_EXIT_KEY];
+  const devCircuit: DevCircuitFiles = {
+    ...(devCircuits.block && blockKey ? { blockWasm: devCircuits.block.wasmPath, blockZkey: blockKey.zkeyPath } : {}),
+    ...(devCircuits.exit && exitKey ? { exitWasm: devCircuits.exit.wasmPath, exitZkey: exitKey.zkeyPath } : {}),
+  };
   return {
     params,
     genesisStateRootIsPlaceholder: process.env.ZKLITE_GENESIS_ROOT === undefined && config.genesisStateRootIsPlaceholder === true,
-    ...(devCircuit && keys?.[DEV_BLOCK_KEY] && keys[DEV_EXIT_KEY]
-      ? { devCircuit: { wasm: devCircuit.wasmPath, blockZkey: keys[DEV_BLOCK_KEY].zkeyPath, exitZkey: keys[DEV_EXIT_KEY].zkeyPath } }
-      : {}),
+    ...(Object.keys(devCircuit).length > 0 ? { devCircuit } : {}),
   };
 }

@@ -1,16 +1,21 @@
-// Builds the development "commitment echo" circuit (circuits/commitment_echo.circom) and Groth16 keys for it,
-// from scratch, into .cache/dev-circuit/. INSECURE: the ceremony's randomness is thrown away by this process
-// but nothing proves it; these keys are for tests and the local devnet only.
+// Builds the development echo circuits and Groth16 keys for them, from scratch, into .cache/dev-circuit/:
+// "block" (circuits/commitment_echo.circom, one public input: the masked block commitment) and "exit"
+// (circuits/exit_echo.circom, the exit circuit's ten public inputs). INSECURE: the ceremony's randomness is
+// thrown away by this process but nothing proves it; these keys are for tests and the local devnet only.
 import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const PACKAGE_ROOT = path.resolve(__dirname, "..");
-const CIRCUIT_SOURCE = path.join(PACKAGE_ROOT, "circuits", "commitment_echo.circom");
 const CACHE_ROOT = path.join(PACKAGE_ROOT, ".cache", "dev-circuit");
-/** 2^4 constraints are plenty for a one-constraint circuit; the whole setup takes a few seconds. */
-const PTAU_POWER = 4;
+/** 2^5 ≥ constraints + public inputs + 1 of both circuits (exit: 10 + 10 + 1); the setup takes a few seconds. */
+const PTAU_POWER = 5;
+
+/** Which echo circuit: the block circuit's interface (one public input) or the exit circuit's (ten). */
+export type DevCircuitKind = "block" | "exit";
+
+const CIRCUIT_NAMES: Readonly<Record<DevCircuitKind, string>> = { block: "commitment_echo", exit: "exit_echo" };
 
 export interface DevCircuitKey {
   /** Name given to ensureDevCircuit; keys with different names are independent setups. */
@@ -20,6 +25,7 @@ export interface DevCircuitKey {
 }
 
 export interface DevCircuit {
+  readonly kind: DevCircuitKind;
   readonly wasmPath: string;
   readonly keys: Readonly<Record<string, DevCircuitKey>>;
 }
@@ -48,19 +54,22 @@ function produce(file: string, build: (tmp: string) => void): void {
 }
 
 /**
- * Compiles the echo circuit and builds one Groth16 key (plus its snarkjs Solidity verifier) per name.
+ * Compiles the `kind` echo circuit and builds one Groth16 key (plus its snarkjs Solidity verifier) per name.
  * Everything is cached under .cache/dev-circuit/<hash of the circuit source>/ and rebuilt when missing.
  */
-export function ensureDevCircuit(keyNames: readonly string[]): DevCircuit {
-  const source = readFileSync(CIRCUIT_SOURCE);
-  const dir = path.join(CACHE_ROOT, createHash("sha256").update(source).digest("hex").slice(0, 16));
+export function ensureDevCircuit(kind: DevCircuitKind, keyNames: readonly string[]): DevCircuit {
+  const name = CIRCUIT_NAMES[kind];
+  const circuitSource = path.join(PACKAGE_ROOT, "circuits", `${name}.circom`);
+  const source = readFileSync(circuitSource);
+  const hash = createHash("sha256").update(source).update(`ptau ${PTAU_POWER}`).digest("hex").slice(0, 16);
+  const dir = path.join(CACHE_ROOT, hash);
   mkdirSync(dir, { recursive: true });
   const snarkjs = snarkjsCli();
 
-  const r1cs = path.join(dir, "commitment_echo.r1cs");
-  const wasmPath = path.join(dir, "commitment_echo_js", "commitment_echo.wasm");
+  const r1cs = path.join(dir, `${name}.r1cs`);
+  const wasmPath = path.join(dir, `${name}_js`, `${name}.wasm`);
   if (!nonEmptyFile(r1cs) || !nonEmptyFile(wasmPath)) {
-    run(require.resolve("circom2/cli.js"), [CIRCUIT_SOURCE, "--r1cs", "--wasm", "-o", dir], dir);
+    run(require.resolve("circom2/cli.js"), [circuitSource, "--r1cs", "--wasm", "-o", dir], dir);
   }
 
   const ptau = path.join(dir, `pot${PTAU_POWER}_final.ptau`);
@@ -75,19 +84,19 @@ export function ensureDevCircuit(keyNames: readonly string[]): DevCircuit {
   });
 
   const keys: Record<string, DevCircuitKey> = {};
-  for (const name of keyNames) {
-    if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`dev circuit: bad key name ${name}`);
-    const zkeyPath = path.join(dir, `${name}.zkey`);
+  for (const keyName of keyNames) {
+    if (!/^[a-z0-9-]+$/.test(keyName)) throw new Error(`dev circuit: bad key name ${keyName}`);
+    const zkeyPath = path.join(dir, `${keyName}.zkey`);
     produce(zkeyPath, (tmp) => {
-      const initial = path.join(dir, `${name}_0.zkey`);
+      const initial = path.join(dir, `${keyName}_0.zkey`);
       run(snarkjs, ["groth16", "setup", r1cs, ptau, initial], dir);
       run(snarkjs, ["zkey", "contribute", initial, tmp, `-e=${randomBytes(32).toString("hex")}`], dir);
       rmSync(initial);
     });
-    const verifierSolidityPath = path.join(dir, `${name}.verifier.sol`);
+    const verifierSolidityPath = path.join(dir, `${keyName}.verifier.sol`);
     produce(verifierSolidityPath, (tmp) => run(snarkjs, ["zkey", "export", "solidityverifier", zkeyPath, tmp], dir));
-    keys[name] = { name, zkeyPath, verifierSolidityPath };
+    keys[keyName] = { name: keyName, zkeyPath, verifierSolidityPath };
   }
   writeFileSync(path.join(dir, "README.txt"), "Generated by tools/dev-circuit.ts. INSECURE development keys.\n");
-  return { wasmPath, keys };
+  return { kind, wasmPath, keys };
 }

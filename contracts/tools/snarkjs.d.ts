@@ -9,7 +9,7 @@ declare module "snarkjs" {
   }
   export const groth16: {
     fullProve(
-      input: Record<string, string | bigint>,
+      input: Record<string, string | bigint | readonly (string | bigint)[]>,
       wasmFile: string,
       zkeyFile: string,
     ): Promise<{ proof: Groth16Proof; publicSignals: string[] }>;

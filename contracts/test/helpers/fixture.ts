@@ -39,16 +39,25 @@ export const BLOCK_KEYS: Readonly<Record<number, string>> = {
   [LARGE_BLOCK_CHUNKS]: "block-large",
 };
 export const EXIT_KEY = "exit";
+/** A second, independent setup of the exit echo circuit: its proofs must not pass the deployed exit verifier. */
+export const OTHER_EXIT_KEY = "exit-other";
 
 /** A random genesis root below the BN254 modulus (tests have no real state tree). */
 export const GENESIS_ROOT = "0x0c0ffee0" + "11".repeat(28);
 
-let devCircuit: DevCircuit | undefined;
+let blockCircuit: DevCircuit | undefined;
+let exitCircuit: DevCircuit | undefined;
 
-/** Builds (or reuses from .cache) the echo circuit's keys: a few seconds the first time. */
+/** Builds (or reuses from .cache) the block echo circuit's keys: a few seconds the first time. */
 export function testCircuit(): DevCircuit {
-  devCircuit ??= ensureDevCircuit([...Object.values(BLOCK_KEYS), EXIT_KEY]);
-  return devCircuit;
+  blockCircuit ??= ensureDevCircuit("block", Object.values(BLOCK_KEYS));
+  return blockCircuit;
+}
+
+/** Builds (or reuses from .cache) the exit echo circuit's keys (ten public inputs). */
+export function testExitCircuit(): DevCircuit {
+  exitCircuit ??= ensureDevCircuit("exit", [EXIT_KEY, OTHER_EXIT_KEY]);
+  return exitCircuit;
 }
 
 export interface Tokens {
@@ -79,9 +88,8 @@ export interface System {
 async function deploySystem(): Promise<System> {
   const [governor, validator, ...users] = await ethers.getSigners();
   if (!governor || !validator) throw new Error("hardhat network has too few accounts");
-  const circuit = testCircuit();
   const artifact = (name: string) => {
-    const key = circuit.keys[name];
+    const key = testCircuit().keys[name] ?? testExitCircuit().keys[name];
     if (!key) throw new Error(`no dev key ${name}`);
     return compileGroth16Verifier(key.verifierSolidityPath);
   };
