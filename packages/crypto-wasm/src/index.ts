@@ -1,21 +1,25 @@
 /**
  * `@zklite/crypto-wasm`: zkSync Lite's cryptography for Node, browsers and bundlers.
  *
- * The key, hash and signature functions run zksync-crypto's wasm: `await init()` once, then call them
- * synchronously. The same functions without wasm live in `@zklite/crypto-wasm/ts`. The low-level
+ * `await init()` once, then call the functions synchronously: signatures, the tx-message hash and
+ * Poseidon run on the fast engine (native addon in Node, WebAssembly in browsers); key derivation,
+ * PubKeyHash and the orders hash on zksync-crypto's wasm. The same functions without wasm live in `@zklite/crypto-wasm/ts`. The low-level
  * pieces below (field constants, Rescue, curve points) are pure TypeScript and need no init().
  */
-export { init, isInitialized } from "./wasm/runtime.js";
+export { init, isInitialized } from "./init.js";
+export { privateKeyFromSeed, privateKeyToPubKeyHash, pubKeyHash, rescueHashOrders } from "./wasm/primitives.js";
 export {
-  privateKeyFromSeed,
+  closeFastWorkers,
+  fastEngineKind,
+  poseidon,
   privateKeyToPubKey,
-  privateKeyToPubKeyHash,
-  pubKeyHash,
-  rescueHashOrders,
   rescueHashTxMsg,
   signMusig,
   verifyMusig,
-} from "./wasm/primitives.js";
+  verifyMusigBatch,
+  type EngineKind,
+  type MusigBatchItem,
+} from "./fast/index.js";
 export { ZkLiteError, isZkLiteError } from "./errors.js";
 export type { CryptoErrorCode } from "./crypto-error.js";
 export * from "./sizes.js";

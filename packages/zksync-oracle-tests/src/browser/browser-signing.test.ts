@@ -68,11 +68,14 @@ describe("browser bundle", () => {
       validUntil: 4294967295,
     };
     const request = { privateKeyHex: Buffer.from(privateKey).toString("hex"), transfer };
-    const signedInBrowser = (await page.evaluate(
+    const { signed, engine } = (await page.evaluate(
       (input) => (globalThis as unknown as { zkliteSignTransfer(r: unknown): Promise<unknown> }).zkliteSignTransfer(input),
       request,
-    )) as { signature: { pubKey: string; signature: string } };
+    )) as { signed: { signature: { pubKey: string; signature: string } }; engine: string };
+    const signedInBrowser = signed;
     expect(pageErrors).toEqual([]);
+    // The bundle must use the fast WebAssembly engine by default, not zksync-crypto or pure TS.
+    expect(engine).toBe("wasm");
 
     const signBytes = zksync.utils.serializeTransfer({ ...transfer, type: "Transfer", token: transfer.tokenId } as never);
     const packed = Buffer.from(signedInBrowser.signature.pubKey + signedInBrowser.signature.signature, "hex");

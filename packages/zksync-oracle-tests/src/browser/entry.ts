@@ -1,4 +1,5 @@
 // Browser entry of the SDK bundle test: exposes one function the Playwright test calls.
+import { fastEngineKind } from "@zklite/crypto-wasm";
 import { Signer } from "@zklite/sdk";
 
 interface TransferRequest {
@@ -21,9 +22,11 @@ function hexToBytes(hex: string): Uint8Array {
   return Uint8Array.from(clean.match(/../g) ?? [], (byte) => parseInt(byte, 16));
 }
 
-async function signTransfer(request: TransferRequest): Promise<unknown> {
+/** Signs in the page and says which crypto engine did it (the fast WebAssembly engine is expected). */
+async function signTransfer(request: TransferRequest): Promise<{ signed: unknown; engine: string | undefined }> {
   const signer = Signer.fromPrivateKey(hexToBytes(request.privateKeyHex));
-  return signer.signSyncTransfer(request.transfer);
+  const signed = await signer.signSyncTransfer(request.transfer);
+  return { signed, engine: fastEngineKind() };
 }
 
 Object.assign(globalThis, { zkliteSignTransfer: signTransfer, zkliteReady: true });
