@@ -14,16 +14,17 @@ vi.mock("#zksync-crypto-loader", async (importOriginal) => {
   };
 });
 
-const { init, isInitialized, rescueHashTxMsg } = await import("../index.js");
+// rescueHashOrders runs on zksync-crypto (the fast engine loads independently of this loader).
+const { init, isInitialized, rescueHashOrders } = await import("../index.js");
 
 describe("init() when loading fails", () => {
   it("rejects with CRYPTO_INIT_FAILED, stays uninitialized, and succeeds on retry", async () => {
     await expect(init()).rejects.toMatchObject({ code: "CRYPTO_INIT_FAILED" });
     expect(isInitialized()).toBe(false);
-    expect(() => rescueHashTxMsg(new Uint8Array(1))).toThrow(expect.objectContaining({ code: "CRYPTO_NOT_INITIALIZED" }));
+    expect(() => rescueHashOrders(new Uint8Array(178))).toThrow(expect.objectContaining({ code: "CRYPTO_NOT_INITIALIZED" }));
     await init();
     expect(isInitialized()).toBe(true);
-    expect(rescueHashTxMsg(new Uint8Array(1))).toHaveLength(32);
+    expect(rescueHashOrders(new Uint8Array(178))).toHaveLength(31);
     expect(loaderCalls.count).toBe(2);
   });
 });
