@@ -10,8 +10,8 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleForBrowser } from "../test/bundle-for-browser.js";
 import { bytesToHex } from "../test/vectors.js";
 import { privateKeyFromSeed, signMusig } from "./ts/index.js";
 
@@ -57,17 +57,7 @@ describe("dist in Node", () => {
 describe("dist bundled by esbuild for browsers", () => {
   it("picks the browser loader, and the bundle signs like the TypeScript implementation", async () => {
     const bundlePath = path.join(workDir, "bundle.mjs");
-    const result = await build({
-      absWorkingDir: packageRoot,
-      entryPoints: [distEntry],
-      bundle: true,
-      platform: "browser",
-      format: "esm",
-      outfile: bundlePath,
-      logLevel: "silent",
-      metafile: true,
-    });
-    const bundledFiles = Object.keys(result.metafile.inputs);
+    const bundledFiles = await bundleForBrowser(packageRoot, distEntry, bundlePath);
     expect(bundledFiles).toContain("dist/loader/browser.js");
     expect(bundledFiles).not.toContain("dist/loader/node.js");
     expect(bundledFiles.some((file) => file.endsWith("zksync-crypto-web.js"))).toBe(true);

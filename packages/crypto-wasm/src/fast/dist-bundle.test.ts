@@ -10,8 +10,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleForBrowser } from "../../test/bundle-for-browser.js";
 import { buildCircomlibPoseidon } from "./testing/circomlib-oracle.js";
 import { loadZkSyncCryptoSync } from "./testing/zksync-crypto-sync.js";
 
@@ -79,17 +79,7 @@ describe("dist/fast in Node", () => {
 describe("dist/fast bundled by esbuild for browsers", () => {
   it("bundles no Node module, and the bundle uses the WebAssembly engine", async () => {
     const bundlePath = path.join(workDir, "bundle.mjs");
-    const result = await build({
-      absWorkingDir: packageRoot,
-      entryPoints: [distEntry],
-      bundle: true,
-      platform: "browser",
-      format: "esm",
-      outfile: bundlePath,
-      logLevel: "silent",
-      metafile: true,
-    });
-    const inputs = Object.keys(result.metafile.inputs);
+    const inputs = await bundleForBrowser(packageRoot, distEntry, bundlePath);
     expect(inputs.filter((file) => file.startsWith("node:") || file.endsWith(".node"))).toEqual([]);
     expect(inputs).toContain("dist/fast/generated/engine-wasm.js");
     expect(run(probe(bundlePath, true), workDir)).toEqual({ engine: "wasm", ...expected });
