@@ -28,6 +28,7 @@ export type StateErrorCode =
   | "BALANCE_OVERFLOW"
   | "NONCE_OVERFLOW"
   | "INVALID_CHANGE_PUBKEY_AUTH"
+  | "INVALID_PUBKEY_HASH"
   | "NFT_NOT_OWNED"
   | "NFT_NOT_FOUND"
   | "NFT_LIMIT_REACHED"
@@ -35,6 +36,7 @@ export type StateErrorCode =
   | "PRICE_MISMATCH"
   | "EMPTY_BATCH"
   | "BLOCK_FULL"
+  | "BLOCK_FEE_TOKENS_FULL"
   | "NO_OPEN_BLOCK"
   | "BLOCK_ALREADY_OPEN"
   // API misuse

@@ -40,5 +40,6 @@ export {
   type SignedMessage,
 } from "./executor/signature-checker.js";
 export { ethereumChangePubKeyAuth, type ChangePubKeyAuthChecker } from "./executor/change-pubkey-auth.js";
+export { SMALL_ORDER_PUBKEY_HASHES, isSmallOrderPubKeyHash } from "./executor/small-order-keys.js";
 export { rescueNftTokenHash, nftContentDigest, nftAddress, type NftTokenHasher } from "./executor/nft-token-hash.js";
 export type { NftInfo } from "./executor/nft-registry.js";

@@ -1,4 +1,4 @@
-import type { ChangePubKey, Deposit, Order, Swap, Transfer, TxSignature, Withdraw } from "@zklite/sdk/protocol";
+import type { ChangePubKey, Deposit, MintNFT, Order, Swap, Transfer, TxSignature, Withdraw } from "@zklite/sdk/protocol";
 import { RollupState, type RollupStateOptions } from "../src/executor/rollup-state.js";
 import type { SignatureChecker } from "../src/executor/signature-checker.js";
 import type { BlockBuilder } from "../src/executor/block-builder.js";
@@ -110,6 +110,21 @@ export function withdraw(from: number, amount: bigint, fields: Partial<Withdraw>
     nonce: FIRST_NONCE,
     ...ALWAYS,
     signature: signedBy(pubKeyHash(from)),
+    ...fields,
+  };
+}
+
+export function mintNFT(creator: number, recipient: string, fields: Partial<MintNFT> = {}): MintNFT {
+  return {
+    type: "MintNFT",
+    creatorId: creator,
+    creatorAddress: address(creator),
+    contentHash: `0x${"5a".repeat(32)}`,
+    recipient,
+    fee: 0n,
+    feeToken: 0,
+    nonce: FIRST_NONCE,
+    signature: signedBy(pubKeyHash(creator)),
     ...fields,
   };
 }

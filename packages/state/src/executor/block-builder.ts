@@ -7,6 +7,7 @@ import {
   MAX_AMOUNT,
   OP_CHUNKS,
   type Operation,
+  type OperationType,
   type PriorityOp,
   type Tx,
 } from "@zklite/sdk/protocol";
@@ -22,6 +23,11 @@ export interface BlockParameters {
   readonly timestamp: number;
   /** Block sizes (in chunks) the circuits support; the block is padded to the smallest that fits. */
   readonly blockChunkSizes: readonly number[];
+  /**
+   * Most distinct tokens the block may collect non-zero fees in (the block circuit's fee slots);
+   * a positive integer, or undefined for no limit.
+   */
+  readonly maxFeeTokens?: number;
 }
 
 /** One on-chain operation as `commitBlocks` wants it (§4.3). */
@@ -37,9 +43,9 @@ export interface SealedBlock {
   readonly timestamp: number;
   readonly oldStateRoot: bigint;
   readonly newStateRoot: bigint;
-  /** Executed operations in order, without the Noop padding. */
+  /** Executed operations in order, with the Noops aligning Swaps, without the trailing Noop padding. */
   readonly operations: readonly Operation[];
-  /** Chunks used by the operations. */
+  /** Chunks used by the operations (alignment Noops included). */
   readonly chunksUsed: number;
   /** Block size in chunks (a supported size ≥ chunksUsed). */
   readonly blockChunks: number;
@@ -58,6 +64,17 @@ export interface SealedBlock {
  * A block being built on a `RollupState`: apply priority operations, transactions and batches, then
  * `seal` (or `abandon`). Every change made in the block is journaled, so `abandon` restores the state
  * the block started from, and a failed transaction or batch is undone on its own.
+ *
+ * Two rules come from the block circuit rather than from zkSync:
+ * - A Swap starts at an odd chunk index. The circuit checks one signature per pair of chunks
+ *   (2p, 2p + 1), and a Swap carries three (submitter and both orders) at its relative chunks 0, 2
+ *   and 4, which fall into three different pairs only when the Swap starts at an odd chunk. So when
+ *   the chunks used so far are even, a Noop (1 chunk, 10 zero bytes) is recorded right before the
+ *   Swap; it is part of `operations`, `chunksUsed`, the pubdata and the commitment like any other op,
+ *   and it is undone with the Swap.
+ * - With `maxFeeTokens` set, the block's non-zero fees may come in at most that many distinct tokens
+ *   (the circuit credits fees through a fixed number of single-token slots); a transaction needing
+ *   one more is refused with BLOCK_FEE_TOKENS_FULL and can go into the next block.
  */
 export class BlockBuilder {
   readonly blockNumber: number;
@@ -65,6 +82,7 @@ export class BlockBuilder {
   readonly timestamp: number;
   readonly oldStateRoot: bigint;
   readonly maxChunks: number;
+  readonly maxFeeTokens: number | undefined;
   private readonly blockChunkSizes: readonly number[];
   private readonly ops: Operation[] = [];
   private readonly witnesses = new Map<number, Uint8Array>();
@@ -88,6 +106,11 @@ export class BlockBuilder {
     if (!Number.isSafeInteger(parameters.timestamp) || parameters.timestamp < 0) {
       throw stateError("INVALID_ARGUMENT", `timestamp ${parameters.timestamp} is not a non-negative integer`);
     }
+    const { maxFeeTokens } = parameters;
+    if (maxFeeTokens !== undefined && (!Number.isSafeInteger(maxFeeTokens) || maxFeeTokens <= 0)) {
+      throw stateError("INVALID_ARGUMENT", `maxFeeTokens ${maxFeeTokens} is not a positive integer`);
+    }
+    this.maxFeeTokens = maxFeeTokens;
     this.blockChunkSizes = sizes;
     this.maxChunks = sizes[sizes.length - 1] as number;
     this.blockNumber = parameters.blockNumber;
@@ -108,6 +131,16 @@ export class BlockBuilder {
 
   get operations(): readonly Operation[] {
     return this.ops;
+  }
+
+  /** Chunks an operation of `type` would take if recorded now, with a Swap's alignment Noop. */
+  chunksNeededFor(type: OperationType): number {
+    return OP_CHUNKS[type] + this.alignmentNoops(type) * OP_CHUNKS.Noop;
+  }
+
+  /** Distinct tokens the block has collected non-zero fees in so far. */
+  get feeTokenCount(): number {
+    return this.fees.size;
   }
 
   /** Applies one L2 transaction; on any error the state is unchanged and a `ZkLiteError` is thrown. */
@@ -173,24 +206,38 @@ export class BlockBuilder {
   }
 
   private record(op: Operation, tx: Tx | undefined): Operation {
-    const chunks = OP_CHUNKS[op.type];
+    const noops = this.alignmentNoops(op.type);
+    const chunks = this.chunksNeededFor(op.type);
     if (this.chunks + chunks > this.maxChunks) {
-      throw stateError("BLOCK_FULL", `${op.type} needs ${chunks} chunks; only ${this.maxChunks - this.chunks} are left in the block`);
+      const aligned = noops > 0 ? " (with the Noop that aligns it to an odd chunk)" : "";
+      throw stateError("BLOCK_FULL", `${op.type} needs ${chunks} chunks${aligned}; only ${this.maxChunks - this.chunks} are left in the block`);
     }
+    for (let i = 0; i < noops; i++) this.ops.push({ type: "Noop" });
     const index = this.ops.length;
     this.ops.push(op);
     this.chunks += chunks;
     if (tx?.type === "ChangePubKey") this.witnesses.set(index, getChangePubKeyEthWitness(tx));
     this.transitions.tree.recordUndo(() => {
-      this.ops.pop();
+      this.ops.length = index - noops;
       this.chunks -= chunks;
       this.witnesses.delete(index);
     });
     return op;
   }
 
+  /** A Swap must start at an odd chunk index (see the class comment). */
+  private alignmentNoops(type: OperationType): number {
+    return type === "Swap" && this.chunks % 2 === 0 ? 1 : 0;
+  }
+
   private collectFee(token: number, amount: bigint): void {
     if (amount === 0n) return;
+    if (!this.fees.has(token) && this.maxFeeTokens !== undefined && this.fees.size >= this.maxFeeTokens) {
+      throw stateError(
+        "BLOCK_FEE_TOKENS_FULL",
+        `the block already collects fees in ${this.fees.size} tokens (${[...this.fees.keys()].join(", ")}), its limit; a fee in token ${token} must wait for the next block`,
+      );
+    }
     const previous = this.fees.get(token) ?? 0n;
     const total = previous + amount;
     if (this.transitions.tree.balance(this.feeAccountId, token) + total > MAX_AMOUNT) {

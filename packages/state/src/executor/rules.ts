@@ -46,6 +46,11 @@ export function requireFeeToken(ctx: ExecutionContext, token: number): void {
   }
 }
 
+/** Transfer, Withdraw and ForcedExit pay the fee in the moved token: a non-zero fee needs a processable one. */
+export function requireFeeInProcessableToken(ctx: ExecutionContext, token: number, fee: bigint): void {
+  if (fee !== 0n) requireFeeToken(ctx, token);
+}
+
 export function requireNonZeroAddress(address: string, what: string): void {
   if (address.toLowerCase() === ZERO_ADDRESS) throw stateError("ZERO_ADDRESS", `${what} is the zero address`);
 }

@@ -1,5 +1,6 @@
 import { bytesToHex } from "@noble/hashes/utils.js";
-import { init, privateKeyFromSeed, privateKeyToPubKeyHash, rescueHashOrders, signMusig } from "@zklite/crypto-wasm";
+import { init, privateKeyFromSeed, privateKeyToPubKeyHash, pubKeyHash, rescueHashOrders, signMusig } from "@zklite/crypto-wasm";
+import { AltBabyJubjubPoint, GENERATOR, compressPoint } from "@zklite/crypto-wasm/ts";
 import { serializeOrder, serializeTx, type Order, type Tx, type TxSignature } from "@zklite/sdk/protocol";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIRST_NONCE, address, changePubKey, deposit, expectRejected, newState, openBlock, order, swap, transfer } from "../../test/fixtures.js";
@@ -57,5 +58,20 @@ describe("musigSignatureChecker (zksync-crypto signatures)", () => {
     expectRejected(state, () => block.applyTx({ ...signTx(3, swap(3, [a, b], [5n, 5n], { signature: undefined })), fee: 1n }), "INVALID_SIGNATURE");
     block.applyTx(signTx(3, swap(3, [a, b], [5n, 5n], { signature: undefined })));
     expect(state.account(1)?.nonce).toBe(FIRST_NONCE + 1);
+  });
+
+  it("a signature under the identity key verifies for any message, so ChangePubKey refuses that key (INVALID_PUBKEY_HASH)", () => {
+    const { state, block } = stateWithKeys();
+    // A = identity, R = G, s = 1: s·G = R + c·A holds whatever the challenge c.
+    const identity = compressPoint(AltBabyJubjubPoint.IDENTITY);
+    const forged: TxSignature = { pubKey: bytesToHex(identity), signature: bytesToHex(compressPoint(AltBabyJubjubPoint.fromAffine(GENERATOR))) + `01${"00".repeat(31)}` };
+    const weak = `sync:${bytesToHex(pubKeyHash(identity))}`;
+    block.applyPriorityOp(deposit(address(4), 10n));
+    const id = state.accountByAddress(address(4))?.id as number;
+    const tx = changePubKey(id, { account: address(4), newPkHash: weak, signature: forged });
+    expect(musigSignatureChecker().check({ kind: "tx", tx }, weak)).toBe("valid");
+    expect(musigSignatureChecker().check({ kind: "tx", tx: { ...tx, fee: 1n } }, weak)).toBe("valid");
+    expectRejected(state, () => block.applyTx(tx), "INVALID_PUBKEY_HASH");
+    expect(state.account(id)?.pubKeyHash).toBe(`sync:${"0".repeat(40)}`);
   });
 });

@@ -1,8 +1,9 @@
 import { getChangePubKeyTypedData, getChangePubkeyLegacyMessage, getChangePubkeyMessage, getCreate2AddressAndSalt } from "@zklite/sdk/protocol";
 import { Wallet } from "ethers";
 import { describe, expect, it } from "vitest";
-import { changePubKey, deposit, expectRejected, newState, openBlock, pubKeyHash, signedBy } from "../../../test/fixtures.js";
+import { changePubKey, deposit, expectRejected, newState, openBlock, pubKeyHash, signedBy, snapshot } from "../../../test/fixtures.js";
 import type { RollupState } from "../rollup-state.js";
+import { SMALL_ORDER_PUBKEY_HASHES } from "../small-order-keys.js";
 
 // ethers (an independent implementation) makes the owners' Ethereum signatures.
 const owner = new Wallet(`0x${"42".repeat(32)}`);
@@ -99,5 +100,29 @@ describe("ChangePubKey", () => {
     expectRejected(state, () => block.applyTx(changePubKey(id, { account: owner.address, fee: 1001n })), "INSUFFICIENT_BALANCE");
     expectRejected(state, () => block.applyTx(changePubKey(id, { account: owner.address, nonce: 1 })), "NONCE_MISMATCH");
     expectRejected(state, () => block.applyTx(changePubKey(id, { account: owner.address, validUntil: 99 })), "TIME_RANGE");
+  });
+
+  it("INVALID_PUBKEY_HASH for each of the 8 small-order keys, also inside a batch; the state is unchanged", () => {
+    const { state, id } = stateWithOwner();
+    const block = openBlock(state, 2);
+    expect(SMALL_ORDER_PUBKEY_HASHES.size).toBe(8);
+    for (const weak of SMALL_ORDER_PUBKEY_HASHES) {
+      expectRejected(state, () => block.applyTx(changePubKey(id, { account: owner.address, newPkHash: weak, signature: signedBy(weak) })), "INVALID_PUBKEY_HASH");
+      const upper = `sync:${weak.slice(5).toUpperCase()}`;
+      expectRejected(state, () => block.applyTx(changePubKey(id, { account: owner.address, newPkHash: upper, signature: signedBy(weak) })), "INVALID_PUBKEY_HASH");
+    }
+    const weak = [...SMALL_ORDER_PUBKEY_HASHES][0] as string;
+    const before = snapshot(state);
+    const keyThenWeak = [
+      changePubKey(id, { account: owner.address }),
+      changePubKey(id, { account: owner.address, nonce: 1, newPkHash: weak, signature: signedBy(weak) }),
+    ];
+    expectRejected(state, () => block.applyBatch(keyThenWeak), "INVALID_PUBKEY_HASH");
+    expect(snapshot(state)).toBe(before);
+    expect(block.operations).toEqual([]);
+    block.applyTx(changePubKey(id, { account: owner.address }));
+    expect(state.account(id)?.pubKeyHash).toBe(NEW_KEY);
+    block.abandon();
+    expect(state.account(id)?.nonce).toBe(0);
   });
 });

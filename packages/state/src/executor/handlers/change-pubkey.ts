@@ -11,15 +11,20 @@ import {
   requireSignature,
   requireTimeRange,
 } from "../rules.js";
+import { isSmallOrderPubKeyHash } from "../small-order-keys.js";
 
 /**
  * ChangePubKey (§3.4, §2.6): sets the account's signing key. Allowed for locked accounts; the zkSync
- * signature must come from the *new* key and the L1 owner must have authorized it.
+ * signature must come from the *new* key and the L1 owner must have authorized it. The new key must
+ * not be a small-order point (see small-order-keys.ts): anyone could sign for it.
  */
 export function applyChangePubKey(ctx: ExecutionContext, tx: ChangePubKey): ChangePubKeyOp {
   requireFeePackable(tx.fee);
   requireTimeRange(tx, ctx.timestamp);
   requireFeeToken(ctx, tx.feeToken);
+  if (isSmallOrderPubKeyHash(tx.newPkHash)) {
+    throw stateError("INVALID_PUBKEY_HASH", `${tx.newPkHash} is the PubKeyHash of a small-order point, whose signatures anyone can forge`);
+  }
   const account = requireAccountByAddress(ctx, tx.account, tx.accountId);
   if (!ctx.changePubKeyAuth.isAuthorized(tx, account.address)) {
     throw stateError("INVALID_CHANGE_PUBKEY_AUTH", `the Ethereum authorization (${tx.ethAuthData?.type ?? "none"}) of account ${account.id} is invalid`);

@@ -7,6 +7,7 @@ import {
   incrementNonce,
   requireAccountByAddress,
   requireAccountById,
+  requireFeeInProcessableToken,
   requireFeePackable,
   requireNonZeroAddress,
   requireNonce,
@@ -23,6 +24,7 @@ export function applyForcedExit(ctx: ExecutionContext, tx: ForcedExit): ForcedEx
   requireFeePackable(tx.fee);
   requireTimeRange(tx, ctx.timestamp);
   requireToken(ctx, tx.token, MAX_FUNGIBLE_TOKEN_ID);
+  requireFeeInProcessableToken(ctx, tx.token, tx.fee);
   requireNonZeroAddress(tx.target, "forced exit target");
   const initiator = requireAccountById(ctx, tx.initiatorAccountId);
   requireSignedBy(ctx, { kind: "tx", tx }, initiator);

@@ -1,4 +1,4 @@
-import { MAX_PROCESSABLE_TOKEN_ID, type Transfer, type TransferOp, type TransferToNewOp } from "@zklite/sdk/protocol";
+import { type Transfer, type TransferOp, type TransferToNewOp } from "@zklite/sdk/protocol";
 import { stateError } from "../../errors.js";
 import type { ExecutionContext } from "../context.js";
 import {
@@ -7,6 +7,7 @@ import {
   incrementNonce,
   requireAccountByAddress,
   requireAmountPackable,
+  requireFeeInProcessableToken,
   requireFeePackable,
   requireNonZeroAddress,
   requireNonce,
@@ -26,9 +27,7 @@ export function applyTransfer(ctx: ExecutionContext, tx: Transfer): TransferOp |
   requireTimeRange(tx, ctx.timestamp);
   requireNonZeroAddress(tx.to, "recipient");
   requireToken(ctx, tx.token);
-  if (tx.fee !== 0n && tx.token > MAX_PROCESSABLE_TOKEN_ID) {
-    throw stateError("INVALID_FEE_TOKEN", `a transfer of token ${tx.token} must carry fee 0 (fees are paid in tokens 0..${MAX_PROCESSABLE_TOKEN_ID})`);
-  }
+  requireFeeInProcessableToken(ctx, tx.token, tx.fee);
   if (ctx.tree.accountIdByAddress(tx.to) === ctx.nftStorageAccountId) {
     throw stateError("INVALID_RECIPIENT", "nothing can be transferred to the NFT storage account");
   }

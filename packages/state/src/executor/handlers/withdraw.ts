@@ -4,6 +4,7 @@ import {
   debit,
   incrementNonce,
   requireAccountByAddress,
+  requireFeeInProcessableToken,
   requireFeePackable,
   requireNonce,
   requireSignedBy,
@@ -18,6 +19,7 @@ export function applyWithdraw(ctx: ExecutionContext, tx: Withdraw): WithdrawOp {
   requireFeePackable(tx.fee);
   requireTimeRange(tx, ctx.timestamp);
   requireToken(ctx, tx.token, MAX_FUNGIBLE_TOKEN_ID);
+  requireFeeInProcessableToken(ctx, tx.token, tx.fee);
   const from = requireAccountByAddress(ctx, tx.from, tx.accountId);
   requireSignedBy(ctx, { kind: "tx", tx }, from);
   requireNonce(from, tx.nonce);
