@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ZkLiteError } from "@zklite/crypto-wasm";
 import { CIRCOM_SOURCE_DIR, cacheRoot, circomCli, circomlibNodeModules, packageVersion } from "./package-paths.js";
@@ -29,13 +29,21 @@ export function compileCircuit(name: string, mainSource: string): CompiledCircui
   const r1csPath = path.join(dir, `${name}.r1cs`);
   const wasmPath = path.join(dir, `${name}_js`, `${name}.wasm`);
   if (!existsSync(r1csPath) || !existsSync(wasmPath)) {
+    // circom2 writes below its working directory (see runCircom); the result is then moved into the cache
+    const workspace = path.join(path.dirname(circomlibNodeModules()), ".cache", "circom-staging", `${name}-${process.pid}`);
     const staging = `${dir}.tmp-${process.pid}`;
-    rmSync(staging, { recursive: true, force: true });
-    mkdirSync(staging, { recursive: true });
-    writeFileSync(path.join(staging, `${name}.circom`), mainSource);
-    runCircom(path.join(staging, `${name}.circom`), staging);
-    // the generated witness calculator is CommonJS, and this package is "type": "module"
-    writeFileSync(path.join(staging, `${name}_js`, "package.json"), '{ "type": "commonjs" }\n');
+    rmSync(workspace, { recursive: true, force: true });
+    mkdirSync(workspace, { recursive: true });
+    try {
+      writeFileSync(path.join(workspace, `${name}.circom`), mainSource);
+      runCircom(path.join(workspace, `${name}.circom`), workspace);
+      // the generated witness calculator is CommonJS, and this package is "type": "module"
+      writeFileSync(path.join(workspace, `${name}_js`, "package.json"), '{ "type": "commonjs" }\n');
+      rmSync(staging, { recursive: true, force: true });
+      cpSync(workspace, staging, { recursive: true });
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
     rmSync(dir, { recursive: true, force: true });
     renameSync(staging, dir);
     removeStaleBuilds(name, dir);

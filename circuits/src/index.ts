@@ -4,7 +4,7 @@
  */
 export { compileCircuit, type CompiledCircuit } from "./circom-compiler.js";
 export { readR1csHeader, type R1csHeader } from "./r1cs-header.js";
-export { calculateWitness, type CircuitInput, type CircuitSignalArray } from "./witness-calculator.js";
+export { calculateWitness, type CircuitInput, type CircuitSignalValue } from "./witness-calculator.js";
 export { cacheRoot } from "./package-paths.js";
 export {
   compileExitCircuit,
@@ -25,3 +25,20 @@ export { compileBlockCommitmentCircuit, blockCommitmentCircuitInput } from "./bl
 export { ensureDevPowersOfTau } from "./ceremony/powers-of-tau.js";
 export { ensureDevKeys, requiredPtauPower, type DevKeys } from "./ceremony/dev-keys.js";
 export { proveGroth16, verifyGroth16, type Groth16Proof, type Groth16Result } from "./ceremony/groth16.js";
+export {
+  dummySignatureSlot,
+  signatureWitness,
+  txMessageFields,
+  type SignatureSlot,
+  type SignatureWitness,
+  type TxMessageFields,
+  type ZkSyncSignature,
+} from "./signature/index.js";
+export { compileBlockCircuit } from "./block/block-circuit.js";
+export {
+  PRODUCTION_BLOCK_TREE,
+  validateBlockCircuitParameters,
+  type BlockCircuitParameters,
+} from "./block/block-circuit-parameters.js";
+export { buildBlockWitness, type BlockWitness, type BlockWitnessRequest } from "./block/block-witness.js";
+export type { BlockOperation } from "./block/operation-plans.js";

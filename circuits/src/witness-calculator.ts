@@ -4,8 +4,8 @@ import path from "node:path";
 import { ZkLiteError } from "@zklite/crypto-wasm";
 
 /** Input signals by name: field elements, or (nested) arrays of them. */
-export type CircuitInput = { readonly [signal: string]: bigint | readonly CircuitSignalArray[] | readonly bigint[] };
-export type CircuitSignalArray = bigint | readonly bigint[];
+export type CircuitInput = { readonly [signal: string]: CircuitSignalValue };
+export type CircuitSignalValue = bigint | readonly CircuitSignalValue[];
 
 interface GeneratedCalculator {
   calculateWitness(input: unknown, sanityCheck: boolean): Promise<bigint[]>;

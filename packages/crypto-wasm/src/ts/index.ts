@@ -6,9 +6,19 @@ export { privateKeyFromSeed, privateKeyToPubKey, privateKeyToPubKeyHash, pubKeyH
 export { signMusig, verifyMusig } from "./musig.js";
 export { rescueHashOrders, rescueHashTxMsg } from "./tx-message-hash.js";
 
-export { FR_MODULUS, FR_CAPACITY_BITS } from "./field.js";
+export { FR_MODULUS, FR_CAPACITY_BITS, frInv, frSqrt } from "./field.js";
 export { CURVE_D, SUBGROUP_ORDER, COFACTOR } from "./curve-params.js";
 export { rescueHash, rescuePermutation, RESCUE_MAX_INPUT_ELEMENTS } from "./rescue.js";
+export {
+  RESCUE_ALPHA,
+  RESCUE_ALPHA_INVERSE,
+  RESCUE_MDS,
+  RESCUE_RATE,
+  RESCUE_ROUND_CONSTANT_COUNT,
+  RESCUE_ROUNDS,
+  RESCUE_STATE_WIDTH,
+  rescueRoundConstants,
+} from "./rescue-params.js";
 export { SpecializedRescueSponge } from "./rescue-sponge.js";
 export { multipackBits } from "./multipack.js";
 export { bytesToBitsMsbFirst } from "./bytes.js";

@@ -1,0 +1,25 @@
+import { ZkLiteError } from "@zklite/crypto-wasm";
+
+/** The shape one compiled block circuit (and its keys) is made for. */
+export interface BlockCircuitParameters {
+  /** Block size in chunks (even: services are shared by pairs of chunks). */
+  readonly chunks: number;
+  /** Account tree depth in bits (even). */
+  readonly accountDepth: number;
+  /** Balance tree depth in bits (even; NFTs need 32). */
+  readonly balanceDepth: number;
+  /** Distinct fee tokens a block may collect (BlockParameters.maxFeeTokens of @zklite/state). */
+  readonly feeSlots: number;
+}
+
+/** Depths and fee slots of the production circuits; block sizes are listed in docs/benchmarks.md. */
+export const PRODUCTION_BLOCK_TREE = Object.freeze({ accountDepth: 24, balanceDepth: 32, feeSlots: 8 });
+
+export function validateBlockCircuitParameters(parameters: BlockCircuitParameters): void {
+  const { chunks, accountDepth, balanceDepth, feeSlots } = parameters;
+  const evenIn = (value: number, min: number, max: number): boolean => Number.isInteger(value) && value >= min && value <= max && value % 2 === 0;
+  if (!evenIn(chunks, 2, 2048)) throw new ZkLiteError("BAD_BLOCK_CIRCUIT", `block size ${chunks} must be an even number of chunks in 2..2048`);
+  if (!evenIn(accountDepth, 2, 24)) throw new ZkLiteError("BAD_BLOCK_CIRCUIT", `account depth ${accountDepth} must be even, 2..24`);
+  if (!evenIn(balanceDepth, 2, 32)) throw new ZkLiteError("BAD_BLOCK_CIRCUIT", `balance depth ${balanceDepth} must be even, 2..32`);
+  if (!Number.isInteger(feeSlots) || feeSlots < 1 || feeSlots > 64) throw new ZkLiteError("BAD_BLOCK_CIRCUIT", `fee slots ${feeSlots} must be in 1..64`);
+}
