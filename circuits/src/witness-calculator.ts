@@ -31,7 +31,10 @@ export async function calculateWitness(wasmPath: string, input: CircuitInput): P
   try {
     return await (await calculator).calculateWitness(input, true);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    // the generated calculator appends every failure to a message buffer it never clears: start afresh
+    calculators.delete(wasmPath);
+    // circom reports the failed assertion, then the template chain: "Error in template T_12 line: 40", …
+    const reason = error instanceof Error ? error.message.split("\n").filter((line) => line.trim() !== "").slice(0, 6).join("; ") : String(error);
     throw new ZkLiteError("CIRCUIT_UNSATISFIED", `no valid witness for this input: ${reason}`, { cause: error });
   }
 }

@@ -9,6 +9,7 @@ interface Errors {
 
     // deposits and full exits
     error DepositToSpecialAccount();
+    error DepositToZeroAddress();
     error ZeroDeposit();
     error DepositAmountOutOfRange(uint256 amount);
     error TokenDepositsPaused(uint16 tokenId);

@@ -118,6 +118,8 @@ contract ZkLite is IUpgradeableMaster, Storage, RollupDependencies, Events, Reen
     /// @notice Deposits msg.value wei to the L2 account of `zkSyncAddress`.
     function depositETH(address zkSyncAddress) external payable {
         if (zkSyncAddress == SPECIAL_ACCOUNT_ADDRESS) revert DepositToSpecialAccount();
+        // an L2 account with address 0 would be indistinguishable from an empty leaf in the block circuit
+        if (zkSyncAddress == address(0)) revert DepositToZeroAddress();
         if (msg.value == 0) revert ZeroDeposit();
         requireActive();
         registerDeposit(0, SafeCast.toUint128(msg.value), zkSyncAddress);
@@ -126,6 +128,8 @@ contract ZkLite is IUpgradeableMaster, Storage, RollupDependencies, Events, Reen
     /// @notice Deposits an ERC-20; what is credited is the contract's actual balance increase (fee-on-transfer safe).
     function depositERC20(IERC20 token, uint104 amount, address zkSyncAddress) external nonReentrant {
         if (zkSyncAddress == SPECIAL_ACCOUNT_ADDRESS) revert DepositToSpecialAccount();
+        // an L2 account with address 0 would be indistinguishable from an empty leaf in the block circuit
+        if (zkSyncAddress == address(0)) revert DepositToZeroAddress();
         requireActive();
         uint16 tokenId = governance.validateTokenAddress(address(token));
         if (governance.pausedTokens(tokenId)) revert TokenDepositsPaused(tokenId);

@@ -63,11 +63,13 @@ describe("deposits", () => {
     await expectQueued(sys, 2n, 1, await queuedDeposit(0, 3n, alice.address));
   });
 
-  it("depositETH rejects the NFT storage address, zero value and exodus mode", async () => {
+  it("depositETH rejects the NFT storage address, the zero address, zero value and exodus mode", async () => {
     const sys = await system();
     const alice = sys.users[0]!;
     await expect(sys.zkLite.connect(alice).depositETH(SPECIAL_ADDRESS, { value: 1n }))
       .to.be.revertedWithCustomError(sys.zkLite, "DepositToSpecialAccount");
+    await expect(sys.zkLite.connect(alice).depositETH(ZeroAddress, { value: 1n }))
+      .to.be.revertedWithCustomError(sys.zkLite, "DepositToZeroAddress");
     await expect(sys.zkLite.connect(alice).depositETH(alice.address, { value: 0n }))
       .to.be.revertedWithCustomError(sys.zkLite, "ZeroDeposit");
     await sys.zkLite.connect(alice).depositETH(alice.address, { value: 1n });
@@ -157,6 +159,8 @@ describe("deposits", () => {
         .withArgs(getAddress(await sys.tokens.unlisted.getAddress()));
       await expect(sys.zkLite.connect(alice).depositERC20(token, 1n, SPECIAL_ADDRESS))
         .to.be.revertedWithCustomError(sys.zkLite, "DepositToSpecialAccount");
+      await expect(sys.zkLite.connect(alice).depositERC20(token, 1n, ZeroAddress))
+        .to.be.revertedWithCustomError(sys.zkLite, "DepositToZeroAddress");
       await sys.governance.setTokenPaused(token, true);
       const id = await sys.tokenId(token);
       await expect(sys.zkLite.connect(alice).depositERC20(token, 1n, alice.address))

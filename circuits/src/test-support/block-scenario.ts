@@ -113,6 +113,7 @@ export class BlockScenario {
         for (const [id, key] of action.newKeys ?? []) pendingKeys.set(id, key);
       } catch (error) {
         if (!(error instanceof ZkLiteError)) throw error;
+        if (process.env.ZKLITE_SCENARIO_DEBUG) console.log(kind, error.code, error.message);
       }
     }
     const operations = block.operations.map((op) => ({ op, tx: txOf.get(op) }));
@@ -151,7 +152,7 @@ export class BlockScenario {
       }
       case "batch": {
         const first = this.transfer(keyed);
-        const second = this.transfer(keyed);
+        const second = this.transfer(keyed.filter((id) => id !== first?.accountId));
         if (first === undefined || second === undefined) return undefined;
         return { apply: (block) => block.applyBatch([first, second]), txs: [first, second] };
       }
@@ -220,7 +221,7 @@ export class BlockScenario {
       case "mintNFT": {
         const creator = this.funded(keyed, 0);
         if (creator === undefined) return undefined;
-        const recipients = [...tree.accountIds()].filter((id) => id !== this.storageId());
+        const recipients = this.next() < 0.6 && keyed.length > 0 ? keyed : [...tree.accountIds()].filter((id) => id !== this.storageId());
         const tx: MintNFT = {
           type: "MintNFT",
           creatorId: creator.id,
@@ -336,7 +337,8 @@ export class BlockScenario {
   /** An existing account's address, or a fresh one while the tree has room. */
   private someAddress(): string {
     const ids = [...this.state.tree.accountIds()].filter((id) => id !== this.storageId());
-    if (ids.length < 2 ** this.parameters.accountDepth - 4 && this.next() < 0.35) {
+    const room = ids.length < 2 ** this.parameters.accountDepth - 4;
+    if (room && this.next() < (ids.length < 6 ? 0.8 : 0.3)) {
       return `0x${[...this.bytes(20)].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
     }
     return this.addressOf(this.pick(ids));

@@ -1,7 +1,7 @@
 import { MAX_FUNGIBLE_TOKEN_ID, type Deposit, type DepositOp } from "@zklite/sdk/protocol";
 import { stateError } from "../../errors.js";
 import type { ExecutionContext } from "../context.js";
-import { credit, requireToken, requireU128 } from "../rules.js";
+import { credit, requireNonZeroAddress, requireToken, requireU128 } from "../rules.js";
 
 /**
  * Deposit (priority operation, §3.4): credits `to`, creating its account at the next free id when it
@@ -11,6 +11,7 @@ import { credit, requireToken, requireU128 } from "../rules.js";
 export function applyDeposit(ctx: ExecutionContext, op: Deposit): DepositOp {
   requireToken(ctx, op.token, MAX_FUNGIBLE_TOKEN_ID);
   requireU128(op.amount);
+  requireNonZeroAddress(op.to, "deposit recipient");
   const to = op.to.toLowerCase();
   const existing = ctx.tree.accountIdByAddress(to);
   if (existing === ctx.nftStorageAccountId) throw stateError("INVALID_RECIPIENT", "deposits to the NFT storage account are refused by L1");

@@ -14,12 +14,13 @@ describe("Deposit", () => {
     expect(state.nextAccountId).toBe(2);
   });
 
-  it("INVALID_TOKEN for non-processable tokens, INVALID_RECIPIENT for the NFT storage account", () => {
+  it("INVALID_TOKEN for non-processable tokens, INVALID_RECIPIENT for the NFT storage account, ZERO_ADDRESS for 0x0", () => {
     const state = newState();
     const block = openBlock(state);
     expectRejected(state, () => block.applyPriorityOp(deposit(address(7), 1n, 1024)), "INVALID_TOKEN");
     expectRejected(state, () => block.applyPriorityOp(deposit(`0x${"ff".repeat(20)}`, 1n)), "INVALID_RECIPIENT");
     expectRejected(state, () => block.applyPriorityOp(deposit(address(7), 1n << 128n)), "AMOUNT_TOO_BIG");
+    expectRejected(state, () => block.applyPriorityOp(deposit(address(0), 1n)), "ZERO_ADDRESS");
   });
 });
 

@@ -1,0 +1,51 @@
+/* global console, performance */
+// Constraint model of the block circuit (circom/lib/block/block.circom), from compiled components:
+//   total(N chunks, F fee slots) = commitment(N) + N * (chunk + 54 + 3F) - 36 + N/2 * pairServices + F * feeCredit
+// where 54 + 3F are the block-level constraints of each chunk (36 argument equalities with the previous
+// chunk, 16 bindings to the pair's services, 2 claim exclusivity, 3 per fee slot) and the first chunk has
+// no previous one. commitment(N) = header + ceil((256 + 88N + 65) / 512) * compression + 81N (circomlib
+// SHA-256 compressions, plus a boolean check of each pubdata bit and on-chain flag).
+// Exact for compiled test circuits (bench/run.mjs prints both); used for production sizes, whose full
+// compilation (millions of constraints) does not fit this machine's time budget.
+import { compileBlockCommitmentCircuit, compileCircuit } from "../dist/index.js";
+
+function count(name, source) {
+  return compileCircuit(name, `pragma circom 2.1.0;\n\n${source}\n`).header.constraints;
+}
+
+export function commitmentCompressions(chunks) {
+  return Math.ceil((256 + 88 * chunks + 65) / 512);
+}
+
+/** Compiles the components for the given depths and returns the model's parameters. */
+export function measureBlockComponents(accountDepth, balanceDepth) {
+  const started = performance.now();
+  const chunk = count(`bench_chunk_${accountDepth}_${balanceDepth}`, `include "block/chunk.circom";\n\ncomponent main = BlockChunk(${accountDepth}, ${balanceDepth});`);
+  const pairServices = count("bench_pair_services", `include "block/pair_services.circom";\n\ncomponent main = ChunkPairServices();`);
+  const feeCredit = count(`bench_fee_credit_${accountDepth}_${balanceDepth}`, `include "block/fee_credit.circom";\n\ncomponent main = FeeCredit(${accountDepth}, ${balanceDepth});`);
+  const leafUpdate = count(`bench_leaf_update_${accountDepth}_${balanceDepth}`, `include "block/leaf_update.circom";\n\ncomponent main = LeafUpdate(${accountDepth}, ${balanceDepth});`);
+  const signature = count("bench_signature", `include "zksync_signature.circom";\n\ncomponent main = ZkSyncSignatureVerifier();`);
+  // two commitment sizes with 1 and 3 compressions give the per-compression cost and the fixed header
+  const small = compileBlockCommitmentCircuit(2).header.constraints;
+  const large = compileBlockCommitmentCircuit(10).header.constraints;
+  const compression = (large - small - 81 * 8) / (commitmentCompressions(10) - commitmentCompressions(2));
+  const header = small - commitmentCompressions(2) * compression - 81 * 2;
+  return { accountDepth, balanceDepth, chunk, pairServices, feeCredit, leafUpdate, signature, compression, header, compileMs: Math.round(performance.now() - started) };
+}
+
+export function estimateBlockConstraints(model, chunks, feeSlots) {
+  const commitment = model.header + commitmentCompressions(chunks) * model.compression + 81 * chunks;
+  return commitment + chunks * (model.chunk + 54 + 3 * feeSlots) - 36 + (chunks / 2) * model.pairServices + feeSlots * model.feeCredit;
+}
+
+/** Marginal constraints of one chunk in a large block: its own logic, block bindings, half a pair, its pubdata's SHA-256 share. */
+export function constraintsPerChunk(model, feeSlots) {
+  return model.chunk + 54 + 3 * feeSlots + model.pairServices / 2 + (88 / 512) * model.compression + 81;
+}
+
+export function logModel(model) {
+  for (const [part, value] of Object.entries(model)) {
+    if (part === "accountDepth" || part === "balanceDepth" || part === "compileMs") continue;
+    console.log(JSON.stringify({ bench: `constraints.component.${part}`, value: Math.round(value), unit: "constraints", depths: `${model.accountDepth}/${model.balanceDepth}` }));
+  }
+}
