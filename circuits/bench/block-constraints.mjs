@@ -5,7 +5,7 @@
 // chunk, 16 bindings to the pair's services, 2 claim exclusivity, 3 per fee slot) and the first chunk has
 // no previous one. commitment(N) = header + ceil((256 + 88N + 65) / 512) * compression + 81N (circomlib
 // SHA-256 compressions, plus a boolean check of each pubdata bit and on-chain flag).
-// Exact for compiled test circuits (bench/run.mjs prints both); used for production sizes, whose full
+// Within 0.2% of compiled test circuits (bench/run.mjs prints both); used for production sizes, whose full
 // compilation (millions of constraints) does not fit this machine's time budget.
 import { compileBlockCommitmentCircuit, compileCircuit } from "../dist/index.js";
 

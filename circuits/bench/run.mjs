@@ -1,41 +1,121 @@
 /* global process, console, performance */
-// Exit-proof benchmarks: witness and Groth16 proving time of the field-input exit circuit at the tests'
-// depths (4/16) and production depths (24/32), with INSECURE dev keys (built and cached on first run:
-// the 2^14 ptau for production depths takes a few minutes). One JSON object per line.
-// usage: npm run bench -w @zklite/circuits [-- --runs 3]
+// Circuit benchmarks, one JSON object per line:
+//   constraints.*  the block circuit's constraint model at production depths (24/32, 8 fee slots) and at the
+//                  tests' depths, checked against the compiled 16-chunk test circuit (bench/block-constraints.mjs)
+//   block.*        witness generation and Groth16 proving of a 2-chunk test block (one Transfer), dev keys
+//   exit.*         the same for the field-input exit circuit at test and production depths
+// Compilations, ptau files and keys are built on first use and cached per machine (~/.cache/zklite).
+// usage: npm run bench -w @zklite/circuits [-- --runs 3] [-- --only constraints|block|exit]
 import { randomBytes, randomInt } from "node:crypto";
+import { init } from "@zklite/crypto-wasm";
 import { StateTree } from "@zklite/state";
-import { buildExitWitness, calculateWitness, compileExitCircuit, ensureDevKeys, proveGroth16, verifyGroth16 } from "../dist/index.js";
+import {
+  buildBlockWitness,
+  buildExitWitness,
+  calculateWitness,
+  compileBlockCircuit,
+  compileExitCircuit,
+  ensureDevKeys,
+  proveGroth16,
+  verifyGroth16,
+} from "../dist/index.js";
+import { BlockScenario } from "../dist/test-support/block-scenario.js";
+import { constraintsPerChunk, estimateBlockConstraints, logModel, measureBlockComponents } from "./block-constraints.mjs";
 
-const runsAt = process.argv.indexOf("--runs");
-const runs = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 3;
+const argument = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : fallback;
+};
+const runs = Number(argument("--runs", "3"));
+const only = argument("--only", "all");
+const print = (line) => console.log(JSON.stringify(line));
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-for (const [accountTreeDepth, balanceTreeDepth] of [[4, 16], [24, 32]]) {
-  const depths = `${accountTreeDepth}/${balanceTreeDepth}`;
-  const circuit = compileExitCircuit("field-inputs", { accountTreeDepth, balanceTreeDepth });
+const OPERATION_CHUNKS = { Noop: 1, Deposit: 6, TransferToNew: 6, Withdraw: 6, Transfer: 2, FullExit: 11, ChangePubKey: 6, ForcedExit: 6, MintNFT: 5, WithdrawNFT: 10, Swap: 5 };
+const PRODUCTION_FEE_SLOTS = 8;
+const PRODUCTION_BLOCK_SIZES = [8, 32, 128, 512];
+
+if (only === "all" || only === "constraints") {
+  const production = measureBlockComponents(24, 32);
+  logModel(production);
+  const perChunk = constraintsPerChunk(production, PRODUCTION_FEE_SLOTS);
+  print({ bench: "constraints.transfer_production", value: Math.round(2 * perChunk), unit: "constraints", target: 50_000, depths: "24/32", note: "2 chunks, 1 signature, marginal in a large block" });
+  for (const [type, chunks] of Object.entries(OPERATION_CHUNKS)) {
+    print({ bench: `constraints.op.${type}`, value: Math.round(chunks * perChunk), unit: "constraints", chunks, depths: "24/32" });
+  }
+  for (const chunks of PRODUCTION_BLOCK_SIZES) {
+    print({ bench: `constraints.block_${chunks}_production`, value: Math.round(estimateBlockConstraints(production, chunks, PRODUCTION_FEE_SLOTS)), unit: "constraints", feeSlots: PRODUCTION_FEE_SLOTS });
+  }
+  const exit = compileExitCircuit("field-inputs", { accountTreeDepth: 24, balanceTreeDepth: 32 });
+  print({ bench: "constraints.exit_production", value: exit.header.constraints, unit: "constraints", target: 65_536 });
+
+  // the model against a real compilation: the tests' 16-chunk circuit
+  const test = measureBlockComponents(4, 32);
+  const compiled = compileBlockCircuit({ chunks: 16, accountDepth: 4, balanceDepth: 32, feeSlots: 2 }).header.constraints;
+  print({ bench: "constraints.block_16_test", value: compiled, unit: "constraints", model: Math.round(estimateBlockConstraints(test, 16, 2)), depths: "4/32" });
+}
+
+if (only === "all" || only === "block") {
+  await init();
+  const parameters = { chunks: 2, accountDepth: 4, balanceDepth: 32, feeSlots: 1 };
+  const circuit = compileBlockCircuit(parameters);
   const keys = ensureDevKeys(circuit);
-  const tree = new StateTree({ accountTreeDepth, balanceTreeDepth });
-  const accountId = randomInt(2 ** Math.min(accountTreeDepth, 20) - 1);
-  const tokenId = randomInt(65_536);
-  tree.createAccount(accountId, `0x${randomBytes(20).toString("hex")}`);
-  tree.setBalance(accountId, tokenId, 10n ** 18n);
-  const { input } = buildExitWitness(tree, accountId, tokenId);
-
+  const scenario = new BlockScenario({ ...parameters, chunks: 16 }, 0xbe9c);
+  scenario.randomBlock(["deposit"]).commit();
+  scenario.randomBlock(["changePubKey"]).commit();
+  const request = scenario.randomBlock(["transfer"]).request;
+  const transfer = request.operations.find((entry) => entry.op.type === "Transfer");
   let started = performance.now();
-  for (let i = 0; i < runs; i++) await calculateWitness(circuit.wasmPath, input);
-  const witnessMs = (performance.now() - started) / runs;
-
+  const witness = buildBlockWitness(scenario.state.tree, { ...request, operations: [transfer] }, parameters);
+  const inputMs = performance.now() - started;
+  const witnessTimes = [];
+  for (let i = 0; i < runs; i++) {
+    started = performance.now();
+    await calculateWitness(circuit.wasmPath, witness.input);
+    witnessTimes.push(performance.now() - started);
+  }
   const proveTimes = [];
   let last;
   for (let i = 0; i < runs; i++) {
     started = performance.now();
-    last = await proveGroth16(circuit.wasmPath, keys.zkeyPath, input);
+    last = await proveGroth16(circuit.wasmPath, keys.zkeyPath, witness.input);
     proveTimes.push(performance.now() - started);
   }
-  if (!(await verifyGroth16(keys.verificationKeyPath, last.publicSignals, last.proof))) throw new Error("bench proof does not verify");
-  proveTimes.sort((a, b) => a - b);
-  const base = { circuit: circuit.name, constraints: circuit.header.constraints, runs };
-  console.log(JSON.stringify({ bench: `exit witness ${depths}`, value: Math.round(witnessMs), unit: "ms", ...base }));
-  console.log(JSON.stringify({ bench: `exit groth16 prove ${depths}`, value: Math.round(proveTimes[Math.floor(runs / 2)]), unit: "ms", ...base }));
+  if (!(await verifyGroth16(keys.verificationKeyPath, last.publicSignals, last.proof))) throw new Error("bench block proof does not verify");
+  const constraints = circuit.header.constraints;
+  const base = { circuit: circuit.name, constraints, runs };
+  print({ bench: "block.witness_input_2_chunks", value: Math.round(inputMs), unit: "ms", ...base, note: "buildBlockWitness from @zklite/state" });
+  print({ bench: "block.witness_2_chunks", value: Math.round(median(witnessTimes)), unit: "ms", ...base });
+  print({ bench: "block.groth16_prove_2_chunks", value: Math.round(median(proveTimes)), unit: "ms", ...base, ptauPower: keys.ptauPower });
+  print({ bench: "block.prove_us_per_constraint", value: Number(((median(proveTimes) * 1000) / constraints).toFixed(2)), unit: "µs/constraint", ...base });
+}
+
+if (only === "all" || only === "exit") {
+  for (const [accountTreeDepth, balanceTreeDepth] of [[4, 16], [24, 32]]) {
+    const depths = `${accountTreeDepth}/${balanceTreeDepth}`;
+    const circuit = compileExitCircuit("field-inputs", { accountTreeDepth, balanceTreeDepth });
+    const keys = ensureDevKeys(circuit);
+    const tree = new StateTree({ accountTreeDepth, balanceTreeDepth });
+    const accountId = randomInt(2 ** Math.min(accountTreeDepth, 20) - 1);
+    const tokenId = randomInt(65_536);
+    tree.createAccount(accountId, `0x${randomBytes(20).toString("hex")}`);
+    tree.setBalance(accountId, tokenId, 10n ** 18n);
+    const { input } = buildExitWitness(tree, accountId, tokenId);
+
+    let started = performance.now();
+    for (let i = 0; i < runs; i++) await calculateWitness(circuit.wasmPath, input);
+    const witnessMs = (performance.now() - started) / runs;
+    const proveTimes = [];
+    let last;
+    for (let i = 0; i < runs; i++) {
+      started = performance.now();
+      last = await proveGroth16(circuit.wasmPath, keys.zkeyPath, input);
+      proveTimes.push(performance.now() - started);
+    }
+    if (!(await verifyGroth16(keys.verificationKeyPath, last.publicSignals, last.proof))) throw new Error("bench proof does not verify");
+    const base = { circuit: circuit.name, constraints: circuit.header.constraints, runs };
+    print({ bench: `exit.witness_${depths}`, value: Math.round(witnessMs), unit: "ms", ...base });
+    print({ bench: `exit.groth16_prove_${depths}`, value: Math.round(median(proveTimes)), unit: "ms", ...base });
+  }
 }
 process.exit(0); // snarkjs keeps worker threads alive

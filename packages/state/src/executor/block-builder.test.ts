@@ -126,6 +126,14 @@ describe("BlockBuilder", () => {
     expect(() => block.applyTx(transfer(1, address(2), 1n))).toThrow(expect.objectContaining({ code: "NO_OPEN_BLOCK" }));
   });
 
+  it("refuses a block whose fee account does not exist (the circuit credits fees to existing accounts only)", () => {
+    const state = fundedState(1);
+    expect(() => state.openBlock({ blockNumber: 2, feeAccountId: 9, timestamp: TIMESTAMP, blockChunkSizes: [10] })).toThrow(
+      expect.objectContaining({ code: "ACCOUNT_NOT_FOUND" }),
+    );
+    expect(openBlock(state, 2).seal().blockNumber).toBe(2);
+  });
+
   it("an empty block is the smallest size, all noops, with old root = new root", () => {
     const state = fundedState(1);
     const sealed = openBlock(state, 2).seal();

@@ -111,6 +111,10 @@ export class BlockBuilder {
       throw stateError("INVALID_ARGUMENT", `maxFeeTokens ${maxFeeTokens} is not a positive integer`);
     }
     this.maxFeeTokens = maxFeeTokens;
+    if (transitions.tree.account(parameters.feeAccountId) === undefined) {
+      // the block circuit credits fees to an existing account only (docs/protocol-deltas.md, "Circuits")
+      throw stateError("ACCOUNT_NOT_FOUND", `fee account ${parameters.feeAccountId} does not exist`);
+    }
     this.blockChunkSizes = sizes;
     this.maxChunks = sizes[sizes.length - 1] as number;
     this.blockNumber = parameters.blockNumber;
