@@ -16,6 +16,8 @@ import {
   compileBlockCircuit,
   compileExitCircuit,
   ensureDevKeys,
+  PRODUCTION_BLOCK_SIZES,
+  PRODUCTION_BLOCK_TREE,
   proveGroth16,
   verifyGroth16,
 } from "../dist/index.js";
@@ -32,8 +34,7 @@ const print = (line) => console.log(JSON.stringify(line));
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const OPERATION_CHUNKS = { Noop: 1, Deposit: 6, TransferToNew: 6, Withdraw: 6, Transfer: 2, FullExit: 11, ChangePubKey: 6, ForcedExit: 6, MintNFT: 5, WithdrawNFT: 10, Swap: 5 };
-const PRODUCTION_FEE_SLOTS = 8;
-const PRODUCTION_BLOCK_SIZES = [8, 32, 128, 512];
+const PRODUCTION_FEE_SLOTS = PRODUCTION_BLOCK_TREE.feeSlots;
 
 if (only === "all" || only === "constraints") {
   const production = measureBlockComponents(24, 32);
@@ -63,10 +64,9 @@ if (only === "all" || only === "block") {
   const scenario = new BlockScenario({ ...parameters, chunks: 16 }, 0xbe9c);
   scenario.randomBlock(["deposit"]).commit();
   scenario.randomBlock(["changePubKey"]).commit();
-  const request = scenario.randomBlock(["transfer"]).request;
-  const transfer = request.operations.find((entry) => entry.op.type === "Transfer");
+  const request = { blockNumber: 3, feeAccountId: 0, timestamp: 1_700_000_120, operations: [scenario.transferEntry()] };
   let started = performance.now();
-  const witness = buildBlockWitness(scenario.state.tree, { ...request, operations: [transfer] }, parameters);
+  const witness = buildBlockWitness(scenario.state.tree, request, parameters);
   const inputMs = performance.now() - started;
   const witnessTimes = [];
   for (let i = 0; i < runs; i++) {

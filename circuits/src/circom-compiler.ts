@@ -65,18 +65,32 @@ function sourceHash(mainSource: string): string {
   const hash = createHash("sha256");
   hash.update(`circom2 ${packageVersion("circom2")} ${CIRCOM_FLAGS.join(" ")} circomlib ${packageVersion("circomlib")}\n`);
   hash.update(mainSource);
-  for (const file of circomFiles(CIRCOM_SOURCE_DIR)) {
+  for (const file of includedFiles(mainSource)) {
     hash.update(`\n${path.relative(CIRCOM_SOURCE_DIR, file)}\n`);
     hash.update(readFileSync(file));
   }
   return hash.digest("hex").slice(0, 16);
 }
 
-function circomFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".circom"))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
+const LIBRARY_DIR = path.join(CIRCOM_SOURCE_DIR, "lib");
+
+/**
+ * This package's circom files the main source includes, directly or not (circomlib's are covered by its
+ * version), so a change to one circuit's sources does not invalidate the others' compilations and keys.
+ */
+function includedFiles(mainSource: string): string[] {
+  const found = new Set<string>();
+  const visit = (source: string, dir: string | undefined): void => {
+    for (const match of source.matchAll(/^\s*include\s+"([^"]+)"\s*;/gm)) {
+      const name = match[1] as string;
+      const file = [dir, LIBRARY_DIR].filter((base) => base !== undefined).map((base) => path.resolve(base, name)).find((candidate) => existsSync(candidate));
+      if (file === undefined || !file.startsWith(CIRCOM_SOURCE_DIR) || found.has(file)) continue;
+      found.add(file);
+      visit(readFileSync(file, "utf8"), path.dirname(file));
+    }
+  };
+  visit(mainSource, undefined);
+  return [...found].sort();
 }
 
 /**

@@ -36,6 +36,7 @@ export {
 } from "./signature/index.js";
 export { compileBlockCircuit } from "./block/block-circuit.js";
 export {
+  PRODUCTION_BLOCK_SIZES,
   PRODUCTION_BLOCK_TREE,
   validateBlockCircuitParameters,
   type BlockCircuitParameters,

@@ -6,7 +6,8 @@ include "exit_core.circom";
 
 // The exit statement with the fields themselves as public inputs (root, accountId, owner, tokenId,
 // amount, nftCreatorAccountId, nftCreatorAddress, nftSerialId, nftContentHashHigh, nftContentHashLow;
-// the content hash split into two 128-bit halves). Small enough for a browser prover.
+// the content hash split into two 128-bit halves); the other inputs are the private witness (ExitCore).
+// Small enough for a browser prover.
 template ExitFieldInputs(accountDepth, balanceDepth) {
     signal input root;
     signal input accountId;
@@ -22,6 +23,15 @@ template ExitFieldInputs(accountDepth, balanceDepth) {
     signal input pubKeyHash;
     signal input accountSiblings[accountDepth \ 2][3];
     signal input balanceSiblings[balanceDepth \ 2][3];
+    signal input nftStorageNonce;
+    signal input nftStoragePubKeyHash;
+    signal input nftStorageAddress;
+    signal input nftStorageAccountSiblings[accountDepth \ 2][3];
+    signal input nftStorageBalanceSiblings[balanceDepth \ 2][3];
+    signal input nftCreatorNonce;
+    signal input nftCreatorPubKeyHash;
+    signal input nftCreatorBalanceRoot;
+    signal input nftCreatorAccountSiblings[accountDepth \ 2][3];
 
     component core = ExitCore(accountDepth, balanceDepth);
     core.root <== root;
@@ -38,6 +48,15 @@ template ExitFieldInputs(accountDepth, balanceDepth) {
     core.pubKeyHash <== pubKeyHash;
     core.accountSiblings <== accountSiblings;
     core.balanceSiblings <== balanceSiblings;
+    core.nftStorageNonce <== nftStorageNonce;
+    core.nftStoragePubKeyHash <== nftStoragePubKeyHash;
+    core.nftStorageAddress <== nftStorageAddress;
+    core.nftStorageAccountSiblings <== nftStorageAccountSiblings;
+    core.nftStorageBalanceSiblings <== nftStorageBalanceSiblings;
+    core.nftCreatorNonce <== nftCreatorNonce;
+    core.nftCreatorPubKeyHash <== nftCreatorPubKeyHash;
+    core.nftCreatorBalanceRoot <== nftCreatorBalanceRoot;
+    core.nftCreatorAccountSiblings <== nftCreatorAccountSiblings;
 }
 
 // `value` (< 2^width) as `width` bits, most significant first.
@@ -68,6 +87,15 @@ template ExitSha256Commitment(accountDepth, balanceDepth) {
     signal input pubKeyHash;
     signal input accountSiblings[accountDepth \ 2][3];
     signal input balanceSiblings[balanceDepth \ 2][3];
+    signal input nftStorageNonce;
+    signal input nftStoragePubKeyHash;
+    signal input nftStorageAddress;
+    signal input nftStorageAccountSiblings[accountDepth \ 2][3];
+    signal input nftStorageBalanceSiblings[balanceDepth \ 2][3];
+    signal input nftCreatorNonce;
+    signal input nftCreatorPubKeyHash;
+    signal input nftCreatorBalanceRoot;
+    signal input nftCreatorAccountSiblings[accountDepth \ 2][3];
     signal output commitment;
 
     component core = ExitFieldInputs(accountDepth, balanceDepth);
@@ -85,6 +113,15 @@ template ExitSha256Commitment(accountDepth, balanceDepth) {
     core.pubKeyHash <== pubKeyHash;
     core.accountSiblings <== accountSiblings;
     core.balanceSiblings <== balanceSiblings;
+    core.nftStorageNonce <== nftStorageNonce;
+    core.nftStoragePubKeyHash <== nftStoragePubKeyHash;
+    core.nftStorageAddress <== nftStorageAddress;
+    core.nftStorageAccountSiblings <== nftStorageAccountSiblings;
+    core.nftStorageBalanceSiblings <== nftStorageBalanceSiblings;
+    core.nftCreatorNonce <== nftCreatorNonce;
+    core.nftCreatorPubKeyHash <== nftCreatorPubKeyHash;
+    core.nftCreatorBalanceRoot <== nftCreatorBalanceRoot;
+    core.nftCreatorAccountSiblings <== nftCreatorAccountSiblings;
 
     // the root is a field element: its strict (unique) 254-bit decomposition, padded to 32 bytes
     component rootBits = Num2Bits_strict();

@@ -3,13 +3,17 @@ pragma circom 2.1.0;
 include "circomlib/circuits/bitify.circom";
 include "circomlib/circuits/comparators.circom";
 include "quad_merkle.circom";
+include "nft_token_digest.circom";
 
 // Exit (exodus) statement, PROTOCOL.md §5.2 on zkLite's trees: under `root`, account `accountId` has
-// address `owner` and holds `amount` of fungible token `tokenId`.
-//
-// NFT exits are not supported yet: `tokenId` must be below 2^16 and every NFT field must be zero
-// (the NFT branch needs an in-circuit Rescue hash of the token id preimage; see circuits/README.md).
-// Depths are index widths in bits (production 24 / 32); the balance tree must hold 16-bit token ids.
+// address `owner` and holds `amount` of token `tokenId`.
+// - Fungible token (tokenId < 2^16): every NFT field is zero.
+// - NFT (2^16 <= tokenId <= MAX_TOKEN_ID = 2^31 - 3): amount is 1, and (nftCreatorAccountId, nftSerialId,
+//   nftContentHash) is that NFT's origin (ExitNftOrigin). The contract's performExodus refuses a zero NFT
+//   amount; the circuit goes further, as an NFT balance is 0 or 1.
+// No exit from the NFT storage account (the last account slot). Depths are index widths in bits
+// (production 24 / 32). The balance tree holds 16-bit token ids at least; NFT ids need more than 16 bits,
+// so at balanceDepth 16 the NFT branch is not compiled and its witness inputs are ignored.
 template ExitCore(accountDepth, balanceDepth) {
     assert(accountDepth % 2 == 0 && accountDepth >= 2 && accountDepth <= 32);
     assert(balanceDepth % 2 == 0 && balanceDepth >= 16 && balanceDepth <= 32);
@@ -30,27 +34,71 @@ template ExitCore(accountDepth, balanceDepth) {
     signal input accountSiblings[accountDepth \ 2][3];
     signal input balanceSiblings[balanceDepth \ 2][3];
 
+    // NFT branch witness (free for fungible tokens): the NFT storage account's leaf fields, its paths to
+    // the account leaf and to balance tokenId; the creator account's leaf fields and path
+    signal input nftStorageNonce;
+    signal input nftStoragePubKeyHash;
+    signal input nftStorageAddress;
+    signal input nftStorageAccountSiblings[accountDepth \ 2][3];
+    signal input nftStorageBalanceSiblings[balanceDepth \ 2][3];
+    signal input nftCreatorNonce;
+    signal input nftCreatorPubKeyHash;
+    signal input nftCreatorBalanceRoot;
+    signal input nftCreatorAccountSiblings[accountDepth \ 2][3];
+
     // the NFT storage account (last slot) never holds fungible funds; no exit from it
     component isStorageAccount = IsEqual();
     isStorageAccount.in <== [accountId, 2 ** accountDepth - 1];
     isStorageAccount.out === 0;
 
-    nftCreatorAccountId === 0;
-    nftCreatorAddress === 0;
-    nftSerialId === 0;
-    nftContentHashHigh === 0;
-    nftContentHashLow === 0;
-
     component accountBits = Num2Bits(accountDepth);
     accountBits.in <== accountId;
-    component tokenBits = Num2Bits(16);
-    tokenBits.in <== tokenId;
+
+    // token ids above MAX_TOKEN_ID (the NFT counters' id 2^31 - 2, and 2^31 - 1) cannot exit
+    var maxTokenId = 2 ** balanceDepth - 1;
+    if (balanceDepth > 30) maxTokenId = 2 ** 31 - 3;
+    signal tokenBits[balanceDepth];
+    if (maxTokenId == 2 ** balanceDepth - 1) {
+        tokenBits <== Num2Bits(balanceDepth)(tokenId);
+    } else {
+        tokenBits <== BoundedBits(balanceDepth, maxTokenId)(tokenId);
+    }
+
+    var aboveFungible = 0;
+    for (var i = 16; i < balanceDepth; i++) aboveFungible += tokenBits[i] * 2 ** (i - 16);
+    signal isFungible <== IsZero()(aboveFungible);
+
+    isFungible * nftCreatorAccountId === 0;
+    isFungible * nftCreatorAddress === 0;
+    isFungible * nftSerialId === 0;
+    isFungible * nftContentHashHigh === 0;
+    isFungible * nftContentHashLow === 0;
+    (1 - isFungible) * (amount - 1) === 0;
+
+    if (balanceDepth > 16) {
+        component nftOrigin = ExitNftOrigin(accountDepth, balanceDepth);
+        nftOrigin.enabled <== 1 - isFungible;
+        nftOrigin.root <== root;
+        nftOrigin.tokenBits <== tokenBits;
+        nftOrigin.creatorId <== nftCreatorAccountId;
+        nftOrigin.creatorAddress <== nftCreatorAddress;
+        nftOrigin.serialId <== nftSerialId;
+        nftOrigin.contentHashHigh <== nftContentHashHigh;
+        nftOrigin.contentHashLow <== nftContentHashLow;
+        nftOrigin.storageNonce <== nftStorageNonce;
+        nftOrigin.storagePubKeyHash <== nftStoragePubKeyHash;
+        nftOrigin.storageAddress <== nftStorageAddress;
+        nftOrigin.storageAccountSiblings <== nftStorageAccountSiblings;
+        nftOrigin.storageBalanceSiblings <== nftStorageBalanceSiblings;
+        nftOrigin.creatorNonce <== nftCreatorNonce;
+        nftOrigin.creatorPubKeyHash <== nftCreatorPubKeyHash;
+        nftOrigin.creatorBalanceRoot <== nftCreatorBalanceRoot;
+        nftOrigin.creatorAccountSiblings <== nftCreatorAccountSiblings;
+    }
 
     component balanceRoot = QuadMerkleRoot(balanceDepth \ 2);
     balanceRoot.leaf <== amount;
-    for (var i = 0; i < balanceDepth; i++) {
-        balanceRoot.indexBits[i] <== i < 16 ? tokenBits.out[i] : 0;
-    }
+    balanceRoot.indexBits <== tokenBits;
     balanceRoot.siblings <== balanceSiblings;
 
     component leaf = AccountLeaf();
@@ -64,4 +112,49 @@ template ExitCore(accountDepth, balanceDepth) {
     accountRoot.indexBits <== accountBits.out;
     accountRoot.siblings <== accountSiblings;
     accountRoot.root === root;
+}
+
+// When `enabled` (0 or 1), the NFT with token id bits `tokenBits` has the origin (creatorId, serialId,
+// contentHash) under `root` (PROTOCOL.md §1.4): the NFT storage account (the last account slot) keeps
+// NftTokenDigest(creatorId, serialId, contentHash) at balance index tokenId, and account creatorId has
+// address creatorAddress. Disabled, nothing is checked. About 13,000 constraints at depths 24/32.
+template ExitNftOrigin(accountDepth, balanceDepth) {
+    signal input enabled;
+    signal input root;
+    signal input tokenBits[balanceDepth];
+    signal input creatorId;
+    signal input creatorAddress;
+    signal input serialId;
+    signal input contentHashHigh;
+    signal input contentHashLow;
+
+    signal input storageNonce;
+    signal input storagePubKeyHash;
+    signal input storageAddress;
+    signal input storageAccountSiblings[accountDepth \ 2][3];
+    signal input storageBalanceSiblings[balanceDepth \ 2][3];
+    signal input creatorNonce;
+    signal input creatorPubKeyHash;
+    signal input creatorBalanceRoot;
+    signal input creatorAccountSiblings[accountDepth \ 2][3];
+
+    // NftTokenDigest packs creatorId ‖ serialId ‖ contentHashHigh into one element: each must fit its width,
+    // and the content hash halves must be the two 128-bit halves of a 32-byte hash
+    signal creatorBits[accountDepth] <== Num2Bits(accountDepth)(creatorId);
+    _ <== Num2Bits(32)(serialId);
+    _ <== Num2Bits(128)(contentHashHigh);
+    _ <== Num2Bits(128)(contentHashLow);
+
+    signal digest <== NftTokenDigest()(creatorId, serialId, contentHashHigh, contentHashLow);
+
+    signal lastSlotBits[accountDepth];
+    for (var i = 0; i < accountDepth; i++) lastSlotBits[i] <== 1;
+    signal storageBalanceRoot <== QuadMerkleRoot(balanceDepth \ 2)(digest, tokenBits, storageBalanceSiblings);
+    signal storageLeaf <== AccountLeaf()(storageNonce, storagePubKeyHash, storageAddress, storageBalanceRoot);
+    signal storageRoot <== QuadMerkleRoot(accountDepth \ 2)(storageLeaf, lastSlotBits, storageAccountSiblings);
+    enabled * (storageRoot - root) === 0;
+
+    signal creatorLeaf <== AccountLeaf()(creatorNonce, creatorPubKeyHash, creatorAddress, creatorBalanceRoot);
+    signal creatorRoot <== QuadMerkleRoot(accountDepth \ 2)(creatorLeaf, creatorBits, creatorAccountSiblings);
+    enabled * (creatorRoot - root) === 0;
 }

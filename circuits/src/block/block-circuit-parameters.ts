@@ -12,8 +12,11 @@ export interface BlockCircuitParameters {
   readonly feeSlots: number;
 }
 
-/** Depths and fee slots of the production circuits; block sizes are listed in docs/benchmarks.md. */
+/** Depths and fee slots of the production circuits. */
 export const PRODUCTION_BLOCK_TREE = Object.freeze({ accountDepth: 24, balanceDepth: 32, feeSlots: 8 });
+
+/** Block sizes (chunks) with a production circuit; the reasoning is in docs/benchmarks.md ("Block circuit"). */
+export const PRODUCTION_BLOCK_SIZES: readonly number[] = Object.freeze([8, 32, 128, 512]);
 
 export function validateBlockCircuitParameters(parameters: BlockCircuitParameters): void {
   const { chunks, accountDepth, balanceDepth, feeSlots } = parameters;

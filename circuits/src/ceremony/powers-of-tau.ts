@@ -5,12 +5,18 @@ import path from "node:path";
 import { ZkLiteError } from "@zklite/crypto-wasm";
 import { PACKAGE_ROOT, cacheRoot, circomlibNodeModules, snarkjsCli } from "../package-paths.js";
 
+/** zkLite's own INSECURE ptau generator (keys/devptau, C): 2^19 in about a minute on 2 cores. */
+function repositoryDevPtau(): string | undefined {
+  const candidate = path.resolve(PACKAGE_ROOT, "..", "keys", "devptau", "devptau.mjs");
+  return existsSync(candidate) ? candidate : undefined;
+}
+
 /**
- * The team's fast INSECURE ptau builder (knows its tau), beside the repository. It is used from where it
- * lies (copied into the cache next to a node_modules link, as it imports snarkjs relative to itself);
- * without it, snarkjs' own (slower) powersoftau commands do the same job.
+ * The team's INSECURE ptau builder beside the repository (slower: generic scalar multiplications in
+ * ffjavascript). It is used from where it lies (copied into the cache next to a node_modules link, as it
+ * imports snarkjs relative to itself).
  */
-function devPtauTool(): string | undefined {
+function sharedDevPtauTool(): string | undefined {
   const candidate = process.env.ZKLITE_DEVPTAU ?? path.resolve(PACKAGE_ROOT, "..", "..", "shared", "tools", "devptau.mjs");
   return existsSync(candidate) ? candidate : undefined;
 }
@@ -21,15 +27,18 @@ function devPtauTool(): string | undefined {
  * development, never for production keys.
  */
 export function ensureDevPowersOfTau(power: number): string {
-  if (!Number.isInteger(power) || power < 1 || power > 20) throw new ZkLiteError("BAD_PTAU_POWER", `ptau power ${power} is not in 1..20`);
+  if (!Number.isInteger(power) || power < 1 || power > 24) throw new ZkLiteError("BAD_PTAU_POWER", `ptau power ${power} is not in 1..24`);
   const dir = path.join(cacheRoot(), "ptau");
   mkdirSync(dir, { recursive: true });
   const final = path.join(dir, `dev_pot${power}_final.ptau`);
   if (existsSync(final)) return final;
   const staging = `${final}.tmp-${process.pid}`;
   rmSync(staging, { force: true });
-  const tool = devPtauTool();
-  if (tool !== undefined) {
+  const fast = repositoryDevPtau();
+  const tool = sharedDevPtauTool();
+  if (fast !== undefined) {
+    run([fast, String(power), staging], dir);
+  } else if (tool !== undefined) {
     const toolDir = path.join(cacheRoot(), "devptau-tool");
     mkdirSync(toolDir, { recursive: true });
     copyFileSync(tool, path.join(toolDir, "devptau.mjs"));

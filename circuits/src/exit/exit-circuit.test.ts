@@ -8,7 +8,9 @@ import { compileExitCircuit } from "./exit-circuit.js";
 import { exitFieldPublicInputs, exitSha256PublicInput } from "./exit-statement.js";
 import { buildExitWitness } from "./exit-witness.js";
 
-const DEPTHS = { accountTreeDepth: 4, balanceTreeDepth: 16 };
+// 32-bit token ids, as in production (NFT exits: exit-nft-circuit.test.ts); at balance depth 16 the NFT branch is left out.
+const DEPTHS = { accountTreeDepth: 4, balanceTreeDepth: 32 };
+const FUNGIBLE_ONLY_DEPTHS = { accountTreeDepth: 4, balanceTreeDepth: 16 };
 const unsatisfied = expect.objectContaining({ code: "CIRCUIT_UNSATISFIED" });
 
 function pickAccount(tree: StateTree): number {
@@ -24,7 +26,7 @@ function tamperSibling(input: CircuitInput, key: "accountSiblings" | "balanceSib
   return { ...input, [key]: siblings };
 }
 
-describe("exit circuit, field-input form", () => {
+describe("exit circuit, field-input form, fungible tokens (4/32)", () => {
   let circuit: CompiledCircuit;
   let tree: StateTree;
   beforeAll(() => {
@@ -68,7 +70,8 @@ describe("exit circuit, field-input form", () => {
       "NFT creator address on a fungible token": { ...input, nftCreatorAddress: 5n },
       "NFT serial on a fungible token": { ...input, nftSerialId: 1n },
       "NFT content hash on a fungible token": { ...input, nftContentHashLow: 7n },
-      "token id beyond 16 bits": { ...input, tokenId: (input.tokenId as bigint) + 65_536n },
+      "token id + 2^16 (an NFT id)": { ...input, tokenId: (input.tokenId as bigint) + 65_536n },
+      "token id 2^32": { ...input, tokenId: 1n << 32n },
       "account id beyond the tree": { ...input, accountId: (input.accountId as bigint) + 16n },
     };
     for (const [name, tampered] of Object.entries(cases)) {
@@ -94,12 +97,42 @@ describe("exit circuit, field-input form", () => {
     await expect(calculateWitness(circuit.wasmPath, forged)).rejects.toThrow(unsatisfied);
   });
 
-  it("does not build witnesses for NFT tokens yet", () => {
+  it("refuses to build a fungible exit with NFT info, or an NFT exit without it", () => {
+    const nft = { tokenId: 65_536, creatorId: 1, creatorAddress: `0x${"1".repeat(40)}`, serialId: 0, contentHash: `0x${"0".repeat(64)}`, address: `0x${"0".repeat(40)}` };
+    expect(() => buildExitWitness(tree, pickAccount(tree), 0, nft)).toThrow(expect.objectContaining({ code: "NFT_INFO_MISMATCH" }));
+    expect(() => buildExitWitness(tree, pickAccount(tree), 65_536)).toThrow(expect.objectContaining({ code: "NFT_INFO_REQUIRED" }));
+  });
+});
+
+describe("exit circuit, field-input form at balance depth 16 (fungible tokens only)", () => {
+  let circuit: CompiledCircuit;
+  let tree: StateTree;
+  beforeAll(() => {
+    circuit = compileExitCircuit("field-inputs", FUNGIBLE_ONLY_DEPTHS);
+    tree = randomStateTree(FUNGIBLE_ONLY_DEPTHS.accountTreeDepth, FUNGIBLE_ONLY_DEPTHS.balanceTreeDepth, 4);
+  });
+
+  it("accepts random balances; rejects non-zero NFT fields and token ids beyond 16 bits", async () => {
+    const accountId = pickAccount(tree);
+    const { statement, input } = buildExitWitness(tree, accountId, randomTokenOf(tree, accountId));
+    const witness = await calculateWitness(circuit.wasmPath, input);
+    expect(witness.slice(1, 11)).toEqual(exitFieldPublicInputs(statement));
+    const cases: Record<string, CircuitInput> = {
+      "NFT creator": { ...input, nftCreatorAccountId: 1n },
+      "NFT content hash": { ...input, nftContentHashHigh: 1n },
+      "token id + 2^16": { ...input, tokenId: (input.tokenId as bigint) + 65_536n },
+    };
+    for (const [name, tampered] of Object.entries(cases)) {
+      await expect(calculateWitness(circuit.wasmPath, tampered), name).rejects.toThrow(unsatisfied);
+    }
+  });
+
+  it("refuses to build an exit for a token id the balance tree cannot hold", () => {
     expect(() => buildExitWitness(tree, pickAccount(tree), 65_536)).toThrow(expect.objectContaining({ code: "UNSUPPORTED_EXIT_TOKEN" }));
   });
 });
 
-describe("exit circuit, SHA-256 form (the contract's current public input)", () => {
+describe("exit circuit, SHA-256 form (4/32)", () => {
   let circuit: CompiledCircuit;
   let tree: StateTree;
   beforeAll(() => {

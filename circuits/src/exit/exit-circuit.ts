@@ -3,8 +3,8 @@ import { compileCircuit, type CompiledCircuit } from "../circom-compiler.js";
 
 /**
  * The two forms of the exit circuit (circom/lib/exit.circom):
- * - `field-inputs`: the statement's ten fields are the public inputs (≈ 10k constraints in production);
- * - `sha256`: one public input, the contract's SHA-256 commitment (≈ 100k constraints: SHA-256 of 136 bytes).
+ * - `field-inputs`: the statement's ten fields are the public inputs (≈ 23k constraints in production);
+ * - `sha256`: one public input, the contract's SHA-256 commitment (≈ 114k constraints: SHA-256 of 136 bytes).
  */
 export type ExitCircuitForm = "field-inputs" | "sha256";
 

@@ -17,6 +17,7 @@ import {
 import { RollupState, type BlockBuilder, type SealedBlock } from "@zklite/state";
 import type { BlockCircuitParameters } from "../block/block-circuit-parameters.js";
 import type { BlockWitnessRequest } from "../block/block-witness.js";
+import type { BlockOperation } from "../block/operation-plans.js";
 import { signOrder, signTx, testKey, type TestKey } from "./zk-keys.js";
 
 const TOKENS = [0, 1, 2] as const;
@@ -132,6 +133,19 @@ export class BlockScenario {
         return sealed;
       },
     };
+  }
+
+  /** A signed Transfer (to an existing account, so 2 chunks) that is valid as the next operation. */
+  transferEntry(): BlockOperation {
+    const tree = this.state.tree;
+    const keyed = [...this.keys.keys()].filter((id) => tree.account(id) !== undefined);
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const tx = this.transfer(keyed);
+      const toId = tx === undefined ? undefined : tree.accountIdByAddress(tx.to);
+      if (tx === undefined || toId === undefined || toId === this.storageId()) continue;
+      return { op: { type: "Transfer", fromId: tx.accountId, token: tx.token, toId, amount: tx.amount, fee: tx.fee }, tx };
+    }
+    throw new Error("no keyed, funded account can make a transfer");
   }
 
   private action(
