@@ -4,17 +4,18 @@
 //  nothing proves it forgot them, so whoever ran it could forge proofs.
 //  Production keys come from the multi-party ceremony described in keys/README.md.
 // ============================================================================================
-// Builds, into keys/.cache/ (gitignored): the compiled exit circuit, a dev powers of tau, the Groth16
-// proving key after one random phase-2 contribution, the verification key and the snarkjs Solidity
-// verifier, then prints their paths as one JSON object.
+// Builds, into keys/.cache/ (gitignored): the compiled exit circuit (or block circuit with --block CHUNKS),
+// a dev powers of tau, the Groth16 proving key after one random phase-2 contribution, the verification key
+// and the snarkjs Solidity verifier, then prints their paths as one JSON object.
 // usage: node keys/dev-ceremony.mjs [--form field-inputs|sha256] [--depths 24/32]
+//        node keys/dev-ceremony.mjs --block 8 [--depths 24/32]   (block circuit, 8 fee slots)
 // (run `npm run build -w @zklite/circuits` first)
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 process.env.ZKLITE_CIRCUITS_CACHE ??= path.join(here, ".cache");
-const { compileExitCircuit, ensureDevKeys } = await import("@zklite/circuits");
+const { compileBlockCircuit, compileExitCircuit, ensureDevKeys, PRODUCTION_BLOCK_TREE } = await import("@zklite/circuits");
 
 const option = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -25,7 +26,11 @@ const [accountTreeDepth, balanceTreeDepth] = option("--depths", "24/32").split("
 
 console.error("WARNING: INSECURE development keys (single known contribution). Never use them on a real network.");
 const started = performance.now();
-const circuit = compileExitCircuit(form, { accountTreeDepth, balanceTreeDepth });
+const blockChunks = option("--block", undefined);
+const circuit =
+  blockChunks === undefined
+    ? compileExitCircuit(form, { accountTreeDepth, balanceTreeDepth })
+    : compileBlockCircuit({ chunks: Number(blockChunks), accountDepth: accountTreeDepth, balanceDepth: balanceTreeDepth, feeSlots: PRODUCTION_BLOCK_TREE.feeSlots });
 const keys = ensureDevKeys(circuit);
 console.log(
   JSON.stringify({

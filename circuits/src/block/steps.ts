@@ -1,4 +1,4 @@
-import type { Operation } from "@zklite/sdk/protocol";
+import { OP_CHUNKS, type Operation } from "@zklite/sdk/protocol";
 
 /**
  * The block circuit's step numbering (circom/lib/block/steps.circom): each operation type owns one step
@@ -20,31 +20,17 @@ const OPERATION_ORDER = [
 
 export type CircuitOperationType = (typeof OPERATION_ORDER)[number];
 
-const CHUNKS: Record<CircuitOperationType, number> = {
-  Noop: 1,
-  Deposit: 6,
-  TransferToNew: 6,
-  Withdraw: 6,
-  Transfer: 2,
-  FullExit: 11,
-  ChangePubKey: 6,
-  ForcedExit: 6,
-  MintNFT: 5,
-  WithdrawNFT: 10,
-  Swap: 5,
-};
-
 const FIRST_STEP = new Map<CircuitOperationType, number>();
 let next = 0;
 for (const type of OPERATION_ORDER) {
   FIRST_STEP.set(type, next);
-  next += CHUNKS[type];
+  next += OP_CHUNKS[type];
 }
 
 export const STEP_COUNT = next;
 
 export function operationChunks(type: CircuitOperationType): number {
-  return CHUNKS[type];
+  return OP_CHUNKS[type];
 }
 
 export function stepIndex(type: CircuitOperationType, chunk: number): number {
