@@ -114,7 +114,6 @@ export class BlockScenario {
         for (const [id, key] of action.newKeys ?? []) pendingKeys.set(id, key);
       } catch (error) {
         if (!(error instanceof ZkLiteError)) throw error;
-        if (process.env.ZKLITE_SCENARIO_DEBUG) console.log(kind, error.code, error.message);
       }
     }
     const operations = block.operations.map((op) => ({ op, tx: txOf.get(op) }));
