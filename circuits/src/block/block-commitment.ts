@@ -1,4 +1,5 @@
 import { ZkLiteError } from "@zklite/crypto-wasm";
+import { bytesToBitsMsbFirst } from "@zklite/crypto-wasm/ts";
 import { onchainOpsOffsetCommitment, type BlockCommitmentInput } from "@zklite/sdk/protocol";
 import { FIELD_MODULUS } from "@zklite/state";
 import { compileCircuit, type CompiledCircuit } from "../circom-compiler.js";
@@ -24,8 +25,7 @@ export function blockCommitmentCircuitInput(block: BlockCommitmentInput): Circui
   if (timestamp < 0n || timestamp >= 1n << 64n) throw new ZkLiteError("BLOCK_TIMESTAMP_TOO_BIG", `timestamp ${timestamp} does not fit in 64 bits`);
   const starts = onchainOpsOffsetCommitment(block.publicData);
   if (block.publicData.length !== starts.length * CHUNK_BYTES) throw new ZkLiteError("INVALID_PUBDATA", "pubdata is not a whole number of chunks");
-  const pubdataBits: bigint[] = [];
-  for (const byte of block.publicData) for (let bit = 7; bit >= 0; bit--) pubdataBits.push(BigInt((byte >> bit) & 1));
+  const pubdataBits = Array.from(bytesToBitsMsbFirst(block.publicData), BigInt);
   return {
     blockNumber: BigInt(block.blockNumber),
     feeAccount: BigInt(block.feeAccount),

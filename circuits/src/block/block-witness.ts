@@ -1,4 +1,5 @@
 import { ZkLiteError } from "@zklite/crypto-wasm";
+import { bytesToBitsMsbFirst } from "@zklite/crypto-wasm/ts";
 import { blockCommitment, encodeBlockPubdata, maskCommitment } from "@zklite/sdk/protocol";
 import { hex160ToBigInt, type AuditPath, type BalanceProof, type StateTree } from "@zklite/state";
 import { dummySignatureSlot, signatureWitness, txMessageFields } from "../signature/index.js";
@@ -78,7 +79,7 @@ export function buildBlockWitness(tree: StateTree, request: BlockWitnessRequest,
       blockNumber: BigInt(request.blockNumber),
       feeAccountId: BigInt(request.feeAccountId),
       timestamp: BigInt(request.timestamp),
-      pubdataBits: pubdataBits(publicData),
+      pubdataBits: Array.from(bytesToBitsMsbFirst(publicData), BigInt),
       step: chunks.map((plan) => stepVector(plan.type, plan.chunk)),
       args: chunks.map((plan) => argVector(plan.args)),
       ...leafInputs(leaves, ""),
@@ -173,10 +174,4 @@ function pairServiceInputs(chunks: readonly ChunkPlan[]): CircuitInput {
 
 function siblings(path: AuditPath): bigint[][] {
   return path.siblings.map((level) => [...level]);
-}
-
-function pubdataBits(publicData: Uint8Array): bigint[] {
-  const bits: bigint[] = [];
-  for (const byte of publicData) for (let bit = 7; bit >= 0; bit--) bits.push(BigInt((byte >> bit) & 1));
-  return bits;
 }

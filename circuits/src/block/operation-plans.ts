@@ -1,11 +1,11 @@
-import { ZkLiteError } from "@zklite/crypto-wasm";
+import { rescueHashOrders, ZkLiteError } from "@zklite/crypto-wasm";
 import { bytesToBitsMsbFirst, multipackBits } from "@zklite/crypto-wasm/ts";
-import { rescueHashOrders } from "@zklite/crypto-wasm";
 import {
   MAX_TOKEN_ID,
   MIN_NFT_TOKEN_ID,
   NFT_TOKEN_ID,
   concatBytes,
+  decodeUintBE,
   packAmount,
   packFee,
   serializeOrder,
@@ -396,12 +396,12 @@ function range0(tx: { validFrom: number; validUntil: number }): ChunkArgs {
 }
 
 function packedAmount(amount: bigint, which: "0" | "1"): ChunkArgs {
-  const packed = bytesToBigInt(packAmount(amount));
+  const packed = decodeUintBE(packAmount(amount), 0, 5);
   return which === "0" ? { M0: packed >> 5n, E0: packed & 31n } : { M1: packed >> 5n, E1: packed & 31n };
 }
 
 function packedFee(fee: bigint): ChunkArgs {
-  const packed = bytesToBigInt(packFee(fee));
+  const packed = decodeUintBE(packFee(fee), 0, 2);
   return { FM: packed >> 5n, FE: packed & 31n };
 }
 
@@ -416,10 +416,4 @@ function address(value: string): bigint {
 
 function big(value: number): bigint {
   return BigInt(value);
-}
-
-function bytesToBigInt(bytes: Uint8Array): bigint {
-  let value = 0n;
-  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
-  return value;
 }
