@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 process.env.ZKLITE_CIRCUITS_CACHE ??= path.join(here, ".cache");
-const { compileBlockCircuit, compileExitCircuit, ensureDevKeys, PRODUCTION_BLOCK_TREE } = await import("@zklite/circuits");
+const { compileBlockCircuit, compileExitCircuit, ensureDevKeys, PRODUCTION_BLOCK_TREE, productionExtendedLanes } = await import("@zklite/circuits");
 
 const option = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -30,7 +30,13 @@ const blockChunks = option("--block", undefined);
 const circuit =
   blockChunks === undefined
     ? compileExitCircuit(form, { accountTreeDepth, balanceTreeDepth })
-    : compileBlockCircuit({ chunks: Number(blockChunks), accountDepth: accountTreeDepth, balanceDepth: balanceTreeDepth, feeSlots: PRODUCTION_BLOCK_TREE.feeSlots });
+    : compileBlockCircuit({
+        chunks: Number(blockChunks),
+        accountDepth: accountTreeDepth,
+        balanceDepth: balanceTreeDepth,
+        feeSlots: PRODUCTION_BLOCK_TREE.feeSlots,
+        extendedLanes: productionExtendedLanes(Number(blockChunks)),
+      });
 const keys = ensureDevKeys(circuit);
 console.log(
   JSON.stringify({

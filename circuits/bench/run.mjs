@@ -1,7 +1,8 @@
 /* global process, console, performance */
 // Circuit benchmarks, one JSON object per line:
-//   constraints.*  the block circuit's constraint model at production depths (24/32, 8 fee slots) and at the
-//                  tests' depths, checked against the compiled 16-chunk test circuit (bench/block-constraints.mjs)
+//   constraints.*  the block circuit's constraint model at production parameters (24/32, 8 fee slots, the
+//                  sizes' extended lanes) and at the tests' depths, checked against the compiled 16-chunk test
+//                  circuit (bench/block-constraints.mjs)
 //   block.*        witness generation and Groth16 proving of a 2-chunk test block (one Transfer), dev keys
 //   exit.*         the same for the field-input exit circuit at test and production depths
 // Compilations, ptau files and keys are built on first use and cached per machine (~/.cache/zklite).
@@ -18,6 +19,7 @@ import {
   ensureDevKeys,
   PRODUCTION_BLOCK_SIZES,
   PRODUCTION_BLOCK_TREE,
+  productionExtendedLanes,
   proveGroth16,
   verifyGroth16,
 } from "../dist/index.js";
@@ -39,26 +41,33 @@ const PRODUCTION_FEE_SLOTS = PRODUCTION_BLOCK_TREE.feeSlots;
 if (only === "all" || only === "constraints") {
   const production = measureBlockComponents(24, 32);
   logModel(production);
-  const perChunk = constraintsPerChunk(production, PRODUCTION_FEE_SLOTS);
-  print({ bench: "constraints.transfer_production", value: Math.round(2 * perChunk), unit: "constraints", target: 50_000, depths: "24/32", note: "2 chunks, 1 signature, marginal in a large block" });
+  // the throughput size: the marginal chunk there, and everything per transfer in a block full of transfers
+  const largest = Math.max(...PRODUCTION_BLOCK_SIZES);
+  const largestLanes = productionExtendedLanes(largest);
+  const perChunk = constraintsPerChunk(production, PRODUCTION_FEE_SLOTS, largestLanes);
+  const note = `2 chunks, 1 signature, marginal in a ${largest}-chunk block (${largestLanes} extended lanes)`;
+  print({ bench: "constraints.transfer_production", value: Math.round(2 * perChunk), unit: "constraints", target: 50_000, depths: "24/32", note });
+  const fullBlock = estimateBlockConstraints(production, largest, PRODUCTION_FEE_SLOTS, largestLanes);
+  print({ bench: "constraints.transfer_production_amortized", value: Math.round(fullBlock / (largest / 2)), unit: "constraints", depths: "24/32", note: `a ${largest}-chunk block of transfers / ${largest / 2}, fixed costs included` });
   for (const [type, chunks] of Object.entries(OPERATION_CHUNKS)) {
     print({ bench: `constraints.op.${type}`, value: Math.round(chunks * perChunk), unit: "constraints", chunks, depths: "24/32" });
   }
   for (const chunks of PRODUCTION_BLOCK_SIZES) {
-    print({ bench: `constraints.block_${chunks}_production`, value: Math.round(estimateBlockConstraints(production, chunks, PRODUCTION_FEE_SLOTS)), unit: "constraints", feeSlots: PRODUCTION_FEE_SLOTS });
+    const lanes = productionExtendedLanes(chunks);
+    print({ bench: `constraints.block_${chunks}_production`, value: Math.round(estimateBlockConstraints(production, chunks, PRODUCTION_FEE_SLOTS, lanes)), unit: "constraints", feeSlots: PRODUCTION_FEE_SLOTS, extendedLanes: lanes });
   }
   const exit = compileExitCircuit("field-inputs", { accountTreeDepth: 24, balanceTreeDepth: 32 });
   print({ bench: "constraints.exit_production", value: exit.header.constraints, unit: "constraints", target: 65_536 });
 
   // the model against a real compilation: the tests' 16-chunk circuit
   const test = measureBlockComponents(4, 32);
-  const compiled = compileBlockCircuit({ chunks: 16, accountDepth: 4, balanceDepth: 32, feeSlots: 2 }).header.constraints;
-  print({ bench: "constraints.block_16_test", value: compiled, unit: "constraints", model: Math.round(estimateBlockConstraints(test, 16, 2)), depths: "4/32" });
+  const compiled = compileBlockCircuit({ chunks: 16, accountDepth: 4, balanceDepth: 32, feeSlots: 2, extendedLanes: 6 }).header.constraints;
+  print({ bench: "constraints.block_16_test", value: compiled, unit: "constraints", model: Math.round(estimateBlockConstraints(test, 16, 2, 6)), depths: "4/32" });
 }
 
 if (only === "all" || only === "block") {
   await init();
-  const parameters = { chunks: 2, accountDepth: 4, balanceDepth: 32, feeSlots: 1 };
+  const parameters = { chunks: 2, accountDepth: 4, balanceDepth: 32, feeSlots: 1, extendedLanes: 1 };
   const circuit = compileBlockCircuit(parameters);
   const keys = ensureDevKeys(circuit);
   const scenario = new BlockScenario({ ...parameters, chunks: 16 }, 0xbe9c);

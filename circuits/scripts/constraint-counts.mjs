@@ -3,8 +3,8 @@
 // Not part of `npm test` (a production block circuit takes minutes and gigabytes to compile).
 //   node scripts/constraint-counts.mjs                      exit circuit, both forms, at 24/32 and 4/16
 //   node scripts/constraint-counts.mjs 24/32 4/32           exit circuit at the given depths
-//   node scripts/constraint-counts.mjs --block 8 [32 ...]   production block circuits of these sizes (24/32, 8 fee slots)
-import { compileBlockCircuit, compileExitCircuit, PRODUCTION_BLOCK_TREE } from "../dist/index.js";
+//   node scripts/constraint-counts.mjs --block 8 [32 ...]   production block circuits of these sizes (24/32, 8 fee slots, productionExtendedLanes)
+import { compileBlockCircuit, compileExitCircuit, productionBlockCircuit } from "../dist/index.js";
 
 const print = (line) => console.log(JSON.stringify(line));
 const args = process.argv.slice(2);
@@ -12,8 +12,9 @@ const args = process.argv.slice(2);
 if (args[0] === "--block") {
   for (const chunks of args.slice(1).map(Number)) {
     const started = performance.now();
-    const circuit = compileBlockCircuit({ chunks, ...PRODUCTION_BLOCK_TREE });
-    print({ bench: `constraints.block_${chunks}_production_compiled`, value: circuit.header.constraints, unit: "constraints", ...PRODUCTION_BLOCK_TREE, compileMs: Math.round(performance.now() - started) });
+    const parameters = productionBlockCircuit(chunks);
+    const circuit = compileBlockCircuit(parameters);
+    print({ bench: `constraints.block_${chunks}_production_compiled`, value: circuit.header.constraints, unit: "constraints", ...parameters, compileMs: Math.round(performance.now() - started) });
   }
 } else {
   for (const pair of args.length > 0 ? args : ["24/32", "4/16"]) {

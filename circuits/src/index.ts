@@ -38,6 +38,8 @@ export { compileBlockCircuit } from "./block/block-circuit.js";
 export {
   PRODUCTION_BLOCK_SIZES,
   PRODUCTION_BLOCK_TREE,
+  productionBlockCircuit,
+  productionExtendedLanes,
   validateBlockCircuitParameters,
   type BlockCircuitParameters,
 } from "./block/block-circuit-parameters.js";

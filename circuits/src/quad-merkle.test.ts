@@ -14,7 +14,7 @@ template QuadMerkleHarness(levels) {
     signal input leaf;
     signal input index;
     signal input siblings[levels][3];
-    signal input account[4];
+    signal input account[5];
     signal output root;
     signal output accountLeaf;
     component bits = Num2Bits(2 * levels);
@@ -28,7 +28,8 @@ template QuadMerkleHarness(levels) {
     hash.nonce <== account[0];
     hash.pubKeyHash <== account[1];
     hash.address <== account[2];
-    hash.balanceRoot <== account[3];
+    hash.processableRoot <== account[3];
+    hash.extendedRoot <== account[4];
     accountLeaf <== hash.hash;
 }
 component main = QuadMerkleHarness(${LEVELS});
@@ -49,7 +50,7 @@ describe("4-ary Poseidon tree gadgets against @zklite/state", () => {
       // the first four rounds walk every slot at the lowest level
       const index = round < 4 ? round + 4 * randomInt(16) : randomInt(64);
       const path = tree.auditPath(index);
-      const account = [BigInt(randomInt(1 << 30)), randomField() >> 94n, randomField() >> 94n, randomField()];
+      const account = [BigInt(randomInt(1 << 30)), randomField() >> 94n, randomField() >> 94n, randomField(), randomField()];
       const witness = await calculateWitness(circuit.wasmPath, { leaf: path.leaf, index: BigInt(index), siblings: path.siblings.map((s) => [...s]), account });
       expect(witness[1]).toBe(tree.root());
       expect(witness[2]).toBe(poseidon(account));
@@ -66,7 +67,7 @@ describe("4-ary Poseidon tree gadgets against @zklite/state", () => {
     const level = randomInt(LEVELS);
     const slot = randomInt(3);
     siblings[level]![slot] = (siblings[level]![slot]! + 1n) % FIELD_MODULUS;
-    const account = [0n, 0n, 0n, 0n];
+    const account = [0n, 0n, 0n, 0n, 0n];
     const tampered = await calculateWitness(circuit.wasmPath, { leaf: path.leaf, index: BigInt(index), siblings, account });
     expect(tampered[1]).not.toBe(tree.root());
     const moved = await calculateWitness(circuit.wasmPath, { leaf: path.leaf, index: BigInt(index ^ 1), siblings: path.siblings.map((s) => [...s]), account });

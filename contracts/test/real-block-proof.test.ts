@@ -17,7 +17,7 @@ import { EXIT_KEY, testExitCircuit } from "./helpers/fixture";
 import { loadProtocol } from "./helpers/protocol";
 
 /** The smallest real block circuit: one pair of chunks, a 16-account tree, one fee slot. */
-const PROVEN: BlockCircuitParameters = { chunks: 2, accountDepth: 4, balanceDepth: 32, feeSlots: 1 };
+const PROVEN: BlockCircuitParameters = { chunks: 2, accountDepth: 4, balanceDepth: 32, feeSlots: 1, extendedLanes: 1 };
 /** The block that prepares the state (deposits, a ChangePubKey) is executed on @zklite/state, not proven. */
 const SETUP_CHUNKS = 32;
 const FEE_ACCOUNT_ID = 0;
@@ -123,7 +123,7 @@ async function proveTransferBlock(aliceAddress: string, bobAddress: string): Pro
     ...ALWAYS,
   });
   // the L1 rollup is deployed with the prepared state as its genesis (block 0), so the proven block is L1 block 1
-  const parameters = { blockNumber: 1, feeAccountId: FEE_ACCOUNT_ID, timestamp, blockChunkSizes: [PROVEN.chunks], maxFeeTokens: PROVEN.feeSlots };
+  const parameters = { blockNumber: 1, feeAccountId: FEE_ACCOUNT_ID, timestamp, blockChunkSizes: [PROVEN.chunks], maxFeeTokens: PROVEN.feeSlots, maxExtendedTouches: PROVEN.extendedLanes };
   const draft = rollup.openBlock(parameters);
   const op = draft.applyTx(transfer);
   draft.abandon();

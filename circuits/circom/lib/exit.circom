@@ -23,14 +23,17 @@ template ExitFieldInputs(accountDepth, balanceDepth) {
     signal input pubKeyHash;
     signal input accountSiblings[accountDepth \ 2][3];
     signal input balanceSiblings[balanceDepth \ 2][3];
+    signal input otherBalanceRoot;
     signal input nftStorageNonce;
     signal input nftStoragePubKeyHash;
     signal input nftStorageAddress;
     signal input nftStorageAccountSiblings[accountDepth \ 2][3];
     signal input nftStorageBalanceSiblings[balanceDepth \ 2][3];
+    signal input nftStorageProcessableRoot;
     signal input nftCreatorNonce;
     signal input nftCreatorPubKeyHash;
-    signal input nftCreatorBalanceRoot;
+    signal input nftCreatorProcessableRoot;
+    signal input nftCreatorExtendedRoot;
     signal input nftCreatorAccountSiblings[accountDepth \ 2][3];
 
     component core = ExitCore(accountDepth, balanceDepth);
@@ -48,14 +51,17 @@ template ExitFieldInputs(accountDepth, balanceDepth) {
     core.pubKeyHash <== pubKeyHash;
     core.accountSiblings <== accountSiblings;
     core.balanceSiblings <== balanceSiblings;
+    core.otherBalanceRoot <== otherBalanceRoot;
     core.nftStorageNonce <== nftStorageNonce;
     core.nftStoragePubKeyHash <== nftStoragePubKeyHash;
     core.nftStorageAddress <== nftStorageAddress;
     core.nftStorageAccountSiblings <== nftStorageAccountSiblings;
     core.nftStorageBalanceSiblings <== nftStorageBalanceSiblings;
+    core.nftStorageProcessableRoot <== nftStorageProcessableRoot;
     core.nftCreatorNonce <== nftCreatorNonce;
     core.nftCreatorPubKeyHash <== nftCreatorPubKeyHash;
-    core.nftCreatorBalanceRoot <== nftCreatorBalanceRoot;
+    core.nftCreatorProcessableRoot <== nftCreatorProcessableRoot;
+    core.nftCreatorExtendedRoot <== nftCreatorExtendedRoot;
     core.nftCreatorAccountSiblings <== nftCreatorAccountSiblings;
 }
 
@@ -87,14 +93,17 @@ template ExitSha256Commitment(accountDepth, balanceDepth) {
     signal input pubKeyHash;
     signal input accountSiblings[accountDepth \ 2][3];
     signal input balanceSiblings[balanceDepth \ 2][3];
+    signal input otherBalanceRoot;
     signal input nftStorageNonce;
     signal input nftStoragePubKeyHash;
     signal input nftStorageAddress;
     signal input nftStorageAccountSiblings[accountDepth \ 2][3];
     signal input nftStorageBalanceSiblings[balanceDepth \ 2][3];
+    signal input nftStorageProcessableRoot;
     signal input nftCreatorNonce;
     signal input nftCreatorPubKeyHash;
-    signal input nftCreatorBalanceRoot;
+    signal input nftCreatorProcessableRoot;
+    signal input nftCreatorExtendedRoot;
     signal input nftCreatorAccountSiblings[accountDepth \ 2][3];
     signal output commitment;
 
@@ -113,14 +122,17 @@ template ExitSha256Commitment(accountDepth, balanceDepth) {
     core.pubKeyHash <== pubKeyHash;
     core.accountSiblings <== accountSiblings;
     core.balanceSiblings <== balanceSiblings;
+    core.otherBalanceRoot <== otherBalanceRoot;
     core.nftStorageNonce <== nftStorageNonce;
     core.nftStoragePubKeyHash <== nftStoragePubKeyHash;
     core.nftStorageAddress <== nftStorageAddress;
     core.nftStorageAccountSiblings <== nftStorageAccountSiblings;
     core.nftStorageBalanceSiblings <== nftStorageBalanceSiblings;
+    core.nftStorageProcessableRoot <== nftStorageProcessableRoot;
     core.nftCreatorNonce <== nftCreatorNonce;
     core.nftCreatorPubKeyHash <== nftCreatorPubKeyHash;
-    core.nftCreatorBalanceRoot <== nftCreatorBalanceRoot;
+    core.nftCreatorProcessableRoot <== nftCreatorProcessableRoot;
+    core.nftCreatorExtendedRoot <== nftCreatorExtendedRoot;
     core.nftCreatorAccountSiblings <== nftCreatorAccountSiblings;
 
     // the root is a field element: its strict (unique) 254-bit decomposition, padded to 32 bytes

@@ -5,6 +5,9 @@ include "circomlib/circuits/comparators.circom";
 include "quad_merkle.circom";
 include "nft_token_digest.circom";
 
+// Token ids below 2^EXIT_PROCESSABLE_DEPTH() have their balances in the account's processable tree.
+function EXIT_PROCESSABLE_DEPTH() { return 10; }
+
 // Exit (exodus) statement, PROTOCOL.md §5.2 on zkLite's trees: under `root`, account `accountId` has
 // address `owner` and holds `amount` of token `tokenId`.
 // - Fungible token (tokenId < 2^16): every NFT field is zero.
@@ -12,7 +15,9 @@ include "nft_token_digest.circom";
 //   nftContentHash) is that NFT's origin (ExitNftOrigin). The contract's performExodus refuses a zero NFT
 //   amount; the circuit goes further, as an NFT balance is 0 or 1.
 // No exit from the NFT storage account (the last account slot). Depths are index widths in bits
-// (production 24 / 32). The balance tree holds 16-bit token ids at least; NFT ids need more than 16 bits,
+// (production 24 / 32). The balance sits in the account's processable tree (token id < 2^10; the first
+// levels of `balanceSiblings` are its path) or in its extended tree; `otherBalanceRoot` is the root of the
+// account's other balance tree. The balance tree holds 16-bit token ids at least; NFT ids need more than 16 bits,
 // so at balanceDepth 16 the NFT branch is not compiled and its witness inputs are ignored.
 template ExitCore(accountDepth, balanceDepth) {
     assert(accountDepth % 2 == 0 && accountDepth >= 2 && accountDepth <= 32);
@@ -33,6 +38,7 @@ template ExitCore(accountDepth, balanceDepth) {
     signal input pubKeyHash;
     signal input accountSiblings[accountDepth \ 2][3];
     signal input balanceSiblings[balanceDepth \ 2][3];
+    signal input otherBalanceRoot;
 
     // NFT branch witness (free for fungible tokens): the NFT storage account's leaf fields, its paths to
     // the account leaf and to balance tokenId; the creator account's leaf fields and path
@@ -41,9 +47,11 @@ template ExitCore(accountDepth, balanceDepth) {
     signal input nftStorageAddress;
     signal input nftStorageAccountSiblings[accountDepth \ 2][3];
     signal input nftStorageBalanceSiblings[balanceDepth \ 2][3];
+    signal input nftStorageProcessableRoot;
     signal input nftCreatorNonce;
     signal input nftCreatorPubKeyHash;
-    signal input nftCreatorBalanceRoot;
+    signal input nftCreatorProcessableRoot;
+    signal input nftCreatorExtendedRoot;
     signal input nftCreatorAccountSiblings[accountDepth \ 2][3];
 
     // the NFT storage account (last slot) never holds fungible funds; no exit from it
@@ -90,22 +98,32 @@ template ExitCore(accountDepth, balanceDepth) {
         nftOrigin.storageAddress <== nftStorageAddress;
         nftOrigin.storageAccountSiblings <== nftStorageAccountSiblings;
         nftOrigin.storageBalanceSiblings <== nftStorageBalanceSiblings;
+        nftOrigin.storageProcessableRoot <== nftStorageProcessableRoot;
         nftOrigin.creatorNonce <== nftCreatorNonce;
         nftOrigin.creatorPubKeyHash <== nftCreatorPubKeyHash;
-        nftOrigin.creatorBalanceRoot <== nftCreatorBalanceRoot;
+        nftOrigin.creatorProcessableRoot <== nftCreatorProcessableRoot;
+        nftOrigin.creatorExtendedRoot <== nftCreatorExtendedRoot;
         nftOrigin.creatorAccountSiblings <== nftCreatorAccountSiblings;
     }
 
-    component balanceRoot = QuadMerkleRoot(balanceDepth \ 2);
-    balanceRoot.leaf <== amount;
-    balanceRoot.indexBits <== tokenBits;
-    balanceRoot.siblings <== balanceSiblings;
+    var aboveProcessable = 0;
+    for (var i = EXIT_PROCESSABLE_DEPTH(); i < balanceDepth; i++) aboveProcessable += tokenBits[i] * 2 ** (i - EXIT_PROCESSABLE_DEPTH());
+    signal isProcessable <== IsZero()(aboveProcessable);
+    component processablePath = QuadMerkleRoot(EXIT_PROCESSABLE_DEPTH() \ 2);
+    processablePath.leaf <== amount;
+    for (var i = 0; i < EXIT_PROCESSABLE_DEPTH(); i++) processablePath.indexBits[i] <== tokenBits[i];
+    for (var level = 0; level < EXIT_PROCESSABLE_DEPTH() \ 2; level++) processablePath.siblings[level] <== balanceSiblings[level];
+    component extendedPath = QuadMerkleRoot(balanceDepth \ 2);
+    extendedPath.leaf <== amount;
+    extendedPath.indexBits <== tokenBits;
+    extendedPath.siblings <== balanceSiblings;
 
     component leaf = AccountLeaf();
     leaf.nonce <== nonce;
     leaf.pubKeyHash <== pubKeyHash;
     leaf.address <== owner;
-    leaf.balanceRoot <== balanceRoot.root;
+    leaf.processableRoot <== otherBalanceRoot + isProcessable * (processablePath.root - otherBalanceRoot);
+    leaf.extendedRoot <== extendedPath.root + isProcessable * (otherBalanceRoot - extendedPath.root);
 
     component accountRoot = QuadMerkleRoot(accountDepth \ 2);
     accountRoot.leaf <== leaf.hash;
@@ -133,9 +151,11 @@ template ExitNftOrigin(accountDepth, balanceDepth) {
     signal input storageAddress;
     signal input storageAccountSiblings[accountDepth \ 2][3];
     signal input storageBalanceSiblings[balanceDepth \ 2][3];
+    signal input storageProcessableRoot;
     signal input creatorNonce;
     signal input creatorPubKeyHash;
-    signal input creatorBalanceRoot;
+    signal input creatorProcessableRoot;
+    signal input creatorExtendedRoot;
     signal input creatorAccountSiblings[accountDepth \ 2][3];
 
     // NftTokenDigest packs creatorId ‖ serialId ‖ contentHashHigh into one element: each must fit its width,
@@ -149,12 +169,12 @@ template ExitNftOrigin(accountDepth, balanceDepth) {
 
     signal lastSlotBits[accountDepth];
     for (var i = 0; i < accountDepth; i++) lastSlotBits[i] <== 1;
-    signal storageBalanceRoot <== QuadMerkleRoot(balanceDepth \ 2)(digest, tokenBits, storageBalanceSiblings);
-    signal storageLeaf <== AccountLeaf()(storageNonce, storagePubKeyHash, storageAddress, storageBalanceRoot);
+    signal storageExtendedRoot <== QuadMerkleRoot(balanceDepth \ 2)(digest, tokenBits, storageBalanceSiblings);
+    signal storageLeaf <== AccountLeaf()(storageNonce, storagePubKeyHash, storageAddress, storageProcessableRoot, storageExtendedRoot);
     signal storageRoot <== QuadMerkleRoot(accountDepth \ 2)(storageLeaf, lastSlotBits, storageAccountSiblings);
     enabled * (storageRoot - root) === 0;
 
-    signal creatorLeaf <== AccountLeaf()(creatorNonce, creatorPubKeyHash, creatorAddress, creatorBalanceRoot);
+    signal creatorLeaf <== AccountLeaf()(creatorNonce, creatorPubKeyHash, creatorAddress, creatorProcessableRoot, creatorExtendedRoot);
     signal creatorRoot <== QuadMerkleRoot(accountDepth \ 2)(creatorLeaf, creatorBits, creatorAccountSiblings);
     enabled * (creatorRoot - root) === 0;
 }

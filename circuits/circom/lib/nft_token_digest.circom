@@ -14,7 +14,15 @@ template NftTokenDigest() {
     signal input contentHashLow;
     signal output digest;
 
-    signal tokenHash <== RescueHash(2)([creatorId * (1 << 160) + serialId * (1 << 128) + contentHashHigh, contentHashLow]);
+    digest <== NftTokenDigestPacked()([creatorId * (1 << 160) + serialId * (1 << 128) + contentHashHigh, contentHashLow]);
+}
+
+// The same digest from the two packed elements RescueHash absorbs.
+template NftTokenDigestPacked() {
+    signal input packed[2];
+    signal output digest;
+
+    signal tokenHash <== RescueHash(2)(packed);
     signal bits[254] <== FieldBits()(tokenHash);
     var low = 0;
     for (var i = 0; i < 128; i++) low += bits[i] * (1 << i);

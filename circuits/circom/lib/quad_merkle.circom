@@ -62,15 +62,18 @@ template QuadMerkleRoot(levels) {
     root <== nodes[levels];
 }
 
-// Account leaf: Poseidon(nonce, pubKeyHash, address, balanceRoot), the 160-bit fields as integers.
+// Account leaf: Poseidon(nonce, pubKeyHash, address, processableRoot, extendedRoot), the 160-bit fields as
+// integers; the account's balances of tokens below 2^10 are in its processable tree, all others in its
+// extended tree (docs/protocol-deltas.md, "State tree").
 template AccountLeaf() {
     signal input nonce;
     signal input pubKeyHash;
     signal input address;
-    signal input balanceRoot;
+    signal input processableRoot;
+    signal input extendedRoot;
     signal output hash;
 
-    component poseidon = Poseidon(4);
-    poseidon.inputs <== [nonce, pubKeyHash, address, balanceRoot];
+    component poseidon = Poseidon(5);
+    poseidon.inputs <== [nonce, pubKeyHash, address, processableRoot, extendedRoot];
     hash <== poseidon.out;
 }

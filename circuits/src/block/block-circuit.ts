@@ -4,7 +4,7 @@ import { validateBlockCircuitParameters, type BlockCircuitParameters } from "./b
 /** Compiles (or reuses from the cache) the block circuit for `parameters`. */
 export function compileBlockCircuit(parameters: BlockCircuitParameters): CompiledCircuit {
   validateBlockCircuitParameters(parameters);
-  const { chunks, accountDepth, balanceDepth, feeSlots } = parameters;
-  const source = `pragma circom 2.1.0;\n\ninclude "block/block.circom";\n\ncomponent main = Block(${chunks}, ${accountDepth}, ${balanceDepth}, ${feeSlots});\n`;
-  return compileCircuit(`block_${chunks}_${accountDepth}_${balanceDepth}_${feeSlots}`, source);
+  const { chunks, accountDepth, balanceDepth, feeSlots, extendedLanes } = parameters;
+  const source = `pragma circom 2.1.0;\n\ninclude "block/block.circom";\n\ncomponent main = Block(${chunks}, ${accountDepth}, ${balanceDepth}, ${feeSlots}, ${extendedLanes});\n`;
+  return compileCircuit(`block_${chunks}_${accountDepth}_${balanceDepth}_${feeSlots}_${extendedLanes}`, source);
 }

@@ -1,11 +1,12 @@
 import { ZkLiteError } from "@zklite/crypto-wasm";
 import { bytesToBitsMsbFirst } from "@zklite/crypto-wasm/ts";
 import { blockCommitment, encodeBlockPubdata, maskCommitment } from "@zklite/sdk/protocol";
-import { hex160ToBigInt, type AuditPath, type BalanceProof, type StateTree } from "@zklite/state";
+import { hex160ToBigInt, isProcessableToken, PROCESSABLE_TOKEN_DEPTH, type AuditPath, type BalanceProof, type StateTree } from "@zklite/state";
 import { dummySignatureSlot, signatureWitness, txMessageFields } from "../signature/index.js";
 import type { CircuitInput } from "../witness-calculator.js";
 import type { BlockCircuitParameters } from "./block-circuit-parameters.js";
 import { argVector } from "./chunk-args.js";
+import { digestPacked, extendedLaneInputs, type ExtendedTouch } from "./extended-lanes.js";
 import { planOperation, type BlockOperation, type ChunkPlan } from "./operation-plans.js";
 import { stepVector } from "./steps.js";
 
@@ -28,8 +29,9 @@ export interface BlockWitness {
 
 /**
  * Builds the block circuit's input for `request` from `tree`, the state the block starts from. The
- * operations are replayed chunk by chunk on the tree (each chunk's audit path is taken before its change)
- * and the fees credited through the fee slots; the tree is restored before returning.
+ * operations are replayed chunk by chunk on the tree (each chunk's audit path is taken before its change;
+ * chunks on extended balances also get their lane's path after it) and the fees credited through the fee
+ * slots; the tree is restored before returning.
  */
 export function buildBlockWitness(tree: StateTree, request: BlockWitnessRequest, parameters: BlockCircuitParameters): BlockWitness {
   if (tree.accountTreeDepth !== parameters.accountDepth || tree.balanceTreeDepth !== parameters.balanceDepth) {
@@ -42,11 +44,17 @@ export function buildBlockWitness(tree: StateTree, request: BlockWitnessRequest,
   try {
     const chunks: ChunkPlan[] = [];
     const leaves: BalanceProof[] = [];
+    const extended: ExtendedTouch[] = [];
     for (const entry of request.operations) {
       for (const plan of planOperation(entry, tree, parameters)) {
         const touch = plan.touch ?? { accountId: 0, tokenId: 0 };
-        leaves.push(tree.balanceProof(touch.accountId, touch.tokenId));
+        const before = tree.balanceProof(touch.accountId, touch.tokenId);
+        leaves.push(before);
         touch.apply?.(tree);
+        if (!isProcessableToken(touch.tokenId)) {
+          const after = tree.balanceProof(touch.accountId, touch.tokenId);
+          extended.push({ chunk: chunks.length, before, after, digestPacked: digestPacked(plan) });
+        }
         chunks.push(plan);
       }
     }
@@ -84,6 +92,7 @@ export function buildBlockWitness(tree: StateTree, request: BlockWitnessRequest,
       args: chunks.map((plan) => argVector(plan.args)),
       ...leafInputs(leaves, ""),
       ...pairServiceInputs(chunks),
+      ...extendedLaneInputs(chunks.length, extended, parameters.extendedLanes, parameters.balanceDepth),
       feeSlotOf: fees.slotOf,
       feeToken: fees.slots.map((slot) => BigInt(slot.token)),
       ...leafInputs(feeLeaves, "fee"),
@@ -128,14 +137,20 @@ function leafInputs(proofs: readonly BalanceProof[], prefix: "" | "fee"): Circui
     [name("oldAddress")]: proofs.map((proof) => hex160ToBigInt(proof.address)),
     [name("oldBalance")]: proofs.map((proof) => proof.balance),
     [name("accountSiblings")]: proofs.map((proof) => siblings(proof.accountPath)),
-    [name("balanceSiblings")]: proofs.map((proof) => siblings(proof.balancePath)),
+    [name("processableSiblings")]: proofs.map((proof) => (isProcessableToken(proof.tokenId) ? siblings(proof.balancePath) : ZERO_PROCESSABLE_PATH)),
   };
   if (prefix === "") {
     inputs.accountIndex = proofs.map((proof) => BigInt(proof.accountId));
     inputs.tokenIndex = proofs.map((proof) => BigInt(proof.tokenId));
+    // the root of the account's other balance tree, which the chunk's leaf update takes as it is
+    inputs.otherRoot = proofs.map((proof) => (isProcessableToken(proof.tokenId) ? proof.extendedRoot : proof.processableRoot));
+  } else {
+    inputs.feeExtendedRoot = proofs.map((proof) => proof.extendedRoot);
   }
   return inputs;
 }
+
+const ZERO_PROCESSABLE_PATH = Array.from({ length: PROCESSABLE_TOKEN_DEPTH / 2 }, () => [0n, 0n, 0n]);
 
 /** Each pair's services get the claim of the chunk that makes it, or a valid dummy. */
 function pairServiceInputs(chunks: readonly ChunkPlan[]): CircuitInput {
@@ -148,7 +163,6 @@ function pairServiceInputs(chunks: readonly ChunkPlan[]): CircuitInput {
     signatureRx: [] as bigint[],
     signatureRy: [] as bigint[],
     signatureS: [] as bigint[],
-    digestInputs: [] as bigint[][],
     ordersHashInputs: [] as bigint[][],
     priceLow: [] as bigint[],
     priceHigh: [] as bigint[],
@@ -163,7 +177,6 @@ function pairServiceInputs(chunks: readonly ChunkPlan[]): CircuitInput {
     inputs.signatureRx.push(signature.rx);
     inputs.signatureRy.push(signature.ry);
     inputs.signatureS.push(signature.s);
-    inputs.digestInputs.push([...(claims.find((claim) => claim.digest !== undefined)?.digest ?? [0n, 0n, 0n, 0n])]);
     inputs.ordersHashInputs.push([...(claims.find((claim) => claim.ordersHashInputs !== undefined)?.ordersHashInputs ?? [0n, 0n, 0n, 0n, 0n, 0n])]);
     const price = claims.find((claim) => claim.price !== undefined)?.price ?? [0n, 0n];
     inputs.priceLow.push(price[0]);

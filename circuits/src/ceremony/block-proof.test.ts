@@ -11,7 +11,7 @@ import { ensureDevKeys, type DevKeys } from "./dev-keys.js";
 import { proveGroth16, verifyGroth16, type Groth16Result } from "./groth16.js";
 
 // The smallest block: one Transfer. Its state is prepared with 16-chunk blocks that are executed, not proven.
-const PROVEN: BlockCircuitParameters = { chunks: 2, accountDepth: 4, balanceDepth: 32, feeSlots: 1 };
+const PROVEN: BlockCircuitParameters = { chunks: 2, accountDepth: 4, balanceDepth: 32, feeSlots: 1, extendedLanes: 1 };
 const SETUP: BlockCircuitParameters = { ...PROVEN, chunks: 16 };
 
 describe("Groth16 proof of a 2-chunk block with INSECURE development keys", () => {

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FIELD_MODULUS, type StateTree } from "@zklite/state";
+import { FIELD_MODULUS, isProcessableToken, type StateTree } from "@zklite/state";
 import type { CompiledCircuit } from "../circom-compiler.js";
 import { randomStateTree, randomTokenOf } from "../test-support/random-state.js";
 import { calculateWitness, type CircuitInput } from "../witness-calculator.js";
@@ -18,9 +18,10 @@ function pickAccount(tree: StateTree): number {
   return ids[randomInt(ids.length)]!;
 }
 
-function tamperSibling(input: CircuitInput, key: "accountSiblings" | "balanceSiblings"): CircuitInput {
+/** Changes one sibling among the first `levels` levels of the path (default: all). */
+function tamperSibling(input: CircuitInput, key: "accountSiblings" | "balanceSiblings", levels?: number): CircuitInput {
   const siblings = (input[key] as readonly (readonly bigint[])[]).map((level) => [...level]);
-  const level = randomInt(siblings.length);
+  const level = randomInt(levels ?? siblings.length);
   const slot = randomInt(3);
   siblings[level]![slot] = (siblings[level]![slot]! + 1n) % FIELD_MODULUS;
   return { ...input, [key]: siblings };
@@ -52,9 +53,11 @@ describe("exit circuit, field-input form, fungible tokens (4/32)", () => {
     await expect(calculateWitness(circuit.wasmPath, input)).resolves.toBeDefined();
   });
 
-  it("rejects invalid witnesses", async () => {
+  it.each(["processable", "extended"] as const)("rejects invalid witnesses (a balance in the %s tree)", async (kind) => {
     const accountId = pickAccount(tree);
-    const tokenId = randomTokenOf(tree, accountId);
+    const held = [...tree.balances(accountId).keys()].sort((a, b) => a - b);
+    const tokenId = kind === "processable" ? held[0]! : held[held.length - 1]!;
+    expect(isProcessableToken(tokenId), `the random account holds a ${kind} token`).toBe(kind === "processable");
     const { input } = buildExitWitness(tree, accountId, tokenId);
     const amount = input.amount as bigint;
     const cases: Record<string, CircuitInput> = {
@@ -65,7 +68,9 @@ describe("exit circuit, field-input form, fungible tokens (4/32)", () => {
       "wrong nonce": { ...input, nonce: (input.nonce as bigint) + 1n },
       "wrong root": { ...input, root: ((input.root as bigint) + 1n) % FIELD_MODULUS },
       "wrong account path sibling": tamperSibling(input, "accountSiblings"),
-      "wrong balance path sibling": tamperSibling(input, "balanceSiblings"),
+      // a processable token's path is the first 5 levels (its processable tree)
+      "wrong balance path sibling": tamperSibling(input, "balanceSiblings", isProcessableToken(tokenId) ? 5 : undefined),
+      "wrong root of the other balance tree": { ...input, otherBalanceRoot: ((input.otherBalanceRoot as bigint) + 1n) % FIELD_MODULUS },
       "NFT creator on a fungible token": { ...input, nftCreatorAccountId: 1n },
       "NFT creator address on a fungible token": { ...input, nftCreatorAddress: 5n },
       "NFT serial on a fungible token": { ...input, nftSerialId: 1n },
@@ -92,7 +97,9 @@ describe("exit circuit, field-input form, fungible tokens (4/32)", () => {
       nonce: 0n,
       pubKeyHash: 0n,
       accountSiblings: proof.accountPath.siblings.map((level) => [...level]),
-      balanceSiblings: proof.balancePath.siblings.map((level) => [...level]),
+      // token 0's processable path, padded to the extended tree's levels the circuit ignores
+      balanceSiblings: [...proof.balancePath.siblings.map((level) => [...level]), ...Array.from({ length: 11 }, () => [0n, 0n, 0n])],
+      otherBalanceRoot: proof.extendedRoot,
     };
     await expect(calculateWitness(circuit.wasmPath, forged)).rejects.toThrow(unsatisfied);
   });

@@ -70,7 +70,8 @@ function creatorWitness(state: RollupState, id: number): CircuitInput {
     nftCreatorAddress: hex160ToBigInt(proof.address),
     nftCreatorNonce: BigInt(proof.nonce),
     nftCreatorPubKeyHash: hex160ToBigInt(proof.pubKeyHash),
-    nftCreatorBalanceRoot: proof.balanceRoot,
+    nftCreatorProcessableRoot: proof.processableRoot,
+    nftCreatorExtendedRoot: proof.extendedRoot,
     nftCreatorAccountSiblings: proof.accountPath.siblings.map((level) => [...level]),
   };
 }
@@ -87,6 +88,7 @@ function holderWitness(state: RollupState, id: number, tokenId: number): Circuit
     pubKeyHash: hex160ToBigInt(proof.pubKeyHash),
     accountSiblings: proof.accountPath.siblings.map((level) => [...level]),
     balanceSiblings: proof.balancePath.siblings.map((level) => [...level]),
+    otherBalanceRoot: proof.processableRoot, // NFT ids are in the extended tree
   };
 }
 
@@ -183,6 +185,8 @@ describe("NFT exits, field-input form (4/32)", () => {
       ["wrong storage balance path sibling", tamperSibling(input, "nftStorageBalanceSiblings"), STORAGE_RULE],
       ["wrong storage account path sibling", tamperSibling(input, "nftStorageAccountSiblings"), STORAGE_RULE],
       ["wrong storage account address", { ...input, nftStorageAddress: (input.nftStorageAddress as bigint) ^ 1n }, STORAGE_RULE],
+      ["wrong storage processable root", { ...input, nftStorageProcessableRoot: (input.nftStorageProcessableRoot as bigint) + 1n }, STORAGE_RULE],
+      ["wrong creator extended root", { ...input, nftCreatorExtendedRoot: (input.nftCreatorExtendedRoot as bigint) + 1n }, CREATOR_RULE],
       ["amount 0 for an NFT the account holds", { ...input, amount: 0n }, "(1 - isFungible) * (amount - 1) === 0"],
       ["amount 2", { ...input, amount: 2n }, "(1 - isFungible) * (amount - 1) === 0"],
       ["NFT fields all zero (a fungible-style exit of an NFT id)", { ...input, nftCreatorAccountId: 0n, nftCreatorAddress: 0n, nftSerialId: 0n, nftContentHashHigh: 0n, nftContentHashLow: 0n }, STORAGE_RULE],

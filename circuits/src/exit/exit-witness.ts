@@ -1,6 +1,6 @@
 import { ZkLiteError } from "@zklite/crypto-wasm";
 import { MAX_TOKEN_ID, MIN_NFT_TOKEN_ID } from "@zklite/sdk/protocol";
-import { hex160ToBigInt, nftContentDigest, rescueNftTokenHash, type AuditPath, type NftInfo, type StateTree } from "@zklite/state";
+import { hex160ToBigInt, isProcessableToken, nftContentDigest, rescueNftTokenHash, type AuditPath, type NftInfo, type StateTree } from "@zklite/state";
 import type { ExitStatement } from "./exit-statement.js";
 import type { CircuitInput } from "../witness-calculator.js";
 
@@ -55,7 +55,9 @@ export function buildExitWitness(tree: StateTree, accountId: number, tokenId: nu
     nonce: BigInt(proof.nonce),
     pubKeyHash: hex160ToBigInt(proof.pubKeyHash),
     accountSiblings: siblingsOf(proof.accountPath),
-    balanceSiblings: siblingsOf(proof.balancePath),
+    // a processable token's path fills the first levels; the circuit reads only those
+    balanceSiblings: [...siblingsOf(proof.balancePath), ...zeroSiblings(tree.balanceTreeDepth - 2 * proof.balancePath.siblings.length)],
+    otherBalanceRoot: isProcessableToken(tokenId) ? proof.extendedRoot : proof.processableRoot,
     ...origin.witness,
   };
   return { statement, input };
@@ -80,9 +82,11 @@ function fungibleOriginWitness(tree: StateTree, nft: NftInfo | undefined): Origi
       nftStorageAddress: 0n,
       nftStorageAccountSiblings: zeroAccountPath,
       nftStorageBalanceSiblings: zeroSiblings(tree.balanceTreeDepth),
+      nftStorageProcessableRoot: 0n,
       nftCreatorNonce: 0n,
       nftCreatorPubKeyHash: 0n,
-      nftCreatorBalanceRoot: 0n,
+      nftCreatorProcessableRoot: 0n,
+      nftCreatorExtendedRoot: 0n,
       nftCreatorAccountSiblings: zeroAccountPath,
     },
   };
@@ -124,9 +128,11 @@ function nftOriginWitness(tree: StateTree, tokenId: number, nft: NftInfo | undef
       nftStorageAddress: hex160ToBigInt(storage.address),
       nftStorageAccountSiblings: siblingsOf(storage.accountPath),
       nftStorageBalanceSiblings: siblingsOf(storage.balancePath),
+      nftStorageProcessableRoot: storage.processableRoot,
       nftCreatorNonce: BigInt(creator.nonce),
       nftCreatorPubKeyHash: hex160ToBigInt(creator.pubKeyHash),
-      nftCreatorBalanceRoot: creator.balanceRoot,
+      nftCreatorProcessableRoot: creator.processableRoot,
+      nftCreatorExtendedRoot: creator.extendedRoot,
       nftCreatorAccountSiblings: siblingsOf(creator.accountPath),
     },
   };

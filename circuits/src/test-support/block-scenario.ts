@@ -93,6 +93,7 @@ export class BlockScenario {
       timestamp: this.timestamp,
       blockChunkSizes: [this.parameters.chunks],
       maxFeeTokens: this.parameters.feeSlots,
+      maxExtendedTouches: this.parameters.extendedLanes,
     };
     const applied: ((block: BlockBuilder) => Operation[])[] = [];
     const appliedKinds: OperationKind[] = [];

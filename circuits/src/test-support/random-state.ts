@@ -11,7 +11,8 @@ export function randomStateTree(accountTreeDepth: number, balanceTreeDepth: numb
     tree.createAccount(id, `0x${randomBytes(20).toString("hex")}`);
     tree.setNonce(id, randomInt(1000));
     tree.setPubKeyHash(id, `sync:${randomBytes(20).toString("hex")}`);
-    for (let i = 0; i < 3; i++) tree.setBalance(id, randomInt(65_536), BigInt(`0x${randomBytes(randomInt(1, 17)).toString("hex")}`));
+    for (let i = 0; i < 3; i++) tree.setBalance(id, randomInt(i === 0 ? 1024 : 65_536), BigInt(`0x${randomBytes(randomInt(1, 17)).toString("hex")}`));
+    tree.setBalance(id, 1024 + randomInt(65_536 - 1024), BigInt(`0x${randomBytes(randomInt(1, 17)).toString("hex")}`));
     tree.setBalance(id, randomInt(4), (1n << 128n) - 1n);
   }
   return tree;

@@ -37,6 +37,7 @@ export type StateErrorCode =
   | "EMPTY_BATCH"
   | "BLOCK_FULL"
   | "BLOCK_FEE_TOKENS_FULL"
+  | "BLOCK_EXTENDED_TOUCHES_FULL"
   | "NO_OPEN_BLOCK"
   | "BLOCK_ALREADY_OPEN"
   // API misuse

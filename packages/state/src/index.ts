@@ -14,12 +14,24 @@ export {
   runRehashSync,
   runRehashAsync,
   hashBatchOnThisThread,
+  hashBatchSize,
+  MAX_HASH_ARITY,
+  type HashBatch,
   type RehashProcess,
   type BatchHasher,
   type AsyncBatchHasher,
 } from "./tree/rehash.js";
 
-export { EMPTY_BALANCE_LEAF, accountLeafHash, accountLeafInputs, hex160ToBigInt, type AccountLeafFields } from "./state/leaf-encoding.js";
+export {
+  EMPTY_BALANCE_LEAF,
+  PROCESSABLE_TOKEN_DEPTH,
+  ACCOUNT_LEAF_ARITY,
+  isProcessableToken,
+  accountLeafHash,
+  accountLeafInputs,
+  hex160ToBigInt,
+  type AccountLeafFields,
+} from "./state/leaf-encoding.js";
 export {
   StateTree,
   PRODUCTION_TREE_DEPTHS,
@@ -32,6 +44,7 @@ export { verifyAccountProof, verifyBalanceProof } from "./state/proof-verificati
 
 export { RollupState, type RollupStateOptions, type GenesisOptions } from "./executor/rollup-state.js";
 export { BlockBuilder, type BlockParameters, type SealedBlock, type OnchainOperation } from "./executor/block-builder.js";
+export { extendedBalanceTouches } from "./executor/extended-touches.js";
 export {
   SKIP_SIGNATURE_CHECKS,
   musigSignatureChecker,

@@ -31,22 +31,43 @@ export interface ReferenceAccount {
   readonly nonce: number;
   readonly pubKeyHash: bigint;
   readonly address: bigint;
+  /** All balances, any token id: split between the two trees here, by the rule alone. */
   readonly balances: ReadonlyMap<number, bigint>;
 }
 
-/** State root from scratch: leaf = Poseidon(nonce, pkh, address, balanceRoot); empty account = all zero. */
+/** Written out here rather than imported: token ids 0..1023 go to the 10-bit processable tree. */
+const REFERENCE_PROCESSABLE_DEPTH = 10;
+
+/** Balance tree roots of one account from scratch: [processable (depth 10), extended (depth balanceDepth)]. */
+export function referenceBalanceRoots(hash: ReferencePoseidon, balanceDepth: number, balances: ReadonlyMap<number, bigint>): [bigint, bigint] {
+  const processable = new Map<number, bigint>();
+  const extended = new Map<number, bigint>();
+  for (const [token, amount] of balances) (token < 2 ** REFERENCE_PROCESSABLE_DEPTH ? processable : extended).set(token, amount);
+  return [referenceQuadRoot(hash, REFERENCE_PROCESSABLE_DEPTH, 0n, processable), referenceQuadRoot(hash, balanceDepth, 0n, extended)];
+}
+
+/**
+ * State root from scratch: leaf = Poseidon(nonce, pkh, address, processableRoot, extendedRoot) (5
+ * inputs); the empty account = all zero with two empty balance trees.
+ */
 export function referenceStateRoot(
   hash: ReferencePoseidon,
   accountDepth: number,
   balanceDepth: number,
   accounts: readonly ReferenceAccount[],
 ): bigint {
-  const emptyBalanceRoot = referenceQuadRoot(hash, balanceDepth, 0n, new Map());
-  const emptyAccountLeaf = hash([0n, 0n, 0n, emptyBalanceRoot]);
+  return referenceQuadRoot(hash, accountDepth, referenceEmptyAccountLeaf(hash, balanceDepth), referenceAccountLeaves(hash, balanceDepth, accounts));
+}
+
+export function referenceEmptyAccountLeaf(hash: ReferencePoseidon, balanceDepth: number): bigint {
+  return hash([0n, 0n, 0n, ...referenceBalanceRoots(hash, balanceDepth, new Map())]);
+}
+
+export function referenceAccountLeaves(hash: ReferencePoseidon, balanceDepth: number, accounts: readonly ReferenceAccount[]): Map<number, bigint> {
   const leaves = new Map<number, bigint>();
   for (const account of accounts) {
-    const balanceRoot = referenceQuadRoot(hash, balanceDepth, 0n, account.balances);
-    leaves.set(account.id, hash([BigInt(account.nonce), account.pubKeyHash, account.address, balanceRoot]));
+    const [processableRoot, extendedRoot] = referenceBalanceRoots(hash, balanceDepth, account.balances);
+    leaves.set(account.id, hash([BigInt(account.nonce), account.pubKeyHash, account.address, processableRoot, extendedRoot]));
   }
-  return referenceQuadRoot(hash, accountDepth, emptyAccountLeaf, leaves);
+  return leaves;
 }

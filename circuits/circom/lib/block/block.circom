@@ -6,20 +6,24 @@ include "args.circom";
 include "chunk.circom";
 include "pair_services.circom";
 include "fee_credit.circom";
+include "extended_lane.circom";
 
 // A zkLite block of `chunks` chunks (even) over trees of `accountDepth`/`balanceDepth` bits, crediting fees
-// through `feeSlots` slots (one token each). Its only public signal is the masked block commitment of
+// through `feeSlots` slots (one token each), with `lanes` extended lanes for the chunks that touch balances
+// outside the processable trees (token ids >= 2^10; @zklite/state's maxExtendedTouches). Its only public signal is the masked block commitment of
 // PROTOCOL.md §4.4, so L1 verifies a block with one input. Old and new roots, block number, fee account and
 // timestamp are witnesses bound by that hash.
 //
 // Order of state changes: chunk 0 .. chunks-1 each change one leaf (`BlockChunk`), then each fee slot
 // credits its total to the fee account (`FeeCredit`), as @zklite/state's BlockBuilder does when sealing.
-template Block(chunks, accountDepth, balanceDepth, feeSlots) {
+template Block(chunks, accountDepth, balanceDepth, feeSlots, lanes) {
     assert(chunks % 2 == 0);
     assert(feeSlots >= 1);
+    assert(lanes >= 1);
     var pairs = chunks \ 2;
     var accountLevels = accountDepth \ 2;
     var balanceLevels = balanceDepth \ 2;
+    var processableLevels = PROCESSABLE_TOKEN_DEPTH() \ 2;
 
     signal input oldRoot;
     signal input blockNumber;
@@ -36,7 +40,11 @@ template Block(chunks, accountDepth, balanceDepth, feeSlots) {
     signal input oldAddress[chunks];
     signal input oldBalance[chunks];
     signal input accountSiblings[chunks][accountLevels][3];
-    signal input balanceSiblings[chunks][balanceLevels][3];
+    signal input processableSiblings[chunks][processableLevels][3];
+    signal input otherRoot[chunks];
+    signal input laneOldRoot[chunks];
+    signal input laneNewRoot[chunks];
+    signal input laneDigest[chunks];
 
     signal input signatureMessage[pairs][3];
     signal input signaturePkx[pairs];
@@ -44,7 +52,6 @@ template Block(chunks, accountDepth, balanceDepth, feeSlots) {
     signal input signatureRx[pairs];
     signal input signatureRy[pairs];
     signal input signatureS[pairs];
-    signal input digestInputs[pairs][4];
     signal input ordersHashInputs[pairs][6];
     signal input priceLow[pairs];
     signal input priceHigh[pairs];
@@ -56,7 +63,15 @@ template Block(chunks, accountDepth, balanceDepth, feeSlots) {
     signal input feeOldAddress[feeSlots];
     signal input feeOldBalance[feeSlots];
     signal input feeAccountSiblings[feeSlots][accountLevels][3];
-    signal input feeBalanceSiblings[feeSlots][balanceLevels][3];
+    signal input feeProcessableSiblings[feeSlots][processableLevels][3];
+    signal input feeExtendedRoot[feeSlots];
+
+    signal input laneClaim[chunks][lanes];
+    signal input laneTokenIndex[lanes];
+    signal input laneOldBalance[lanes];
+    signal input laneNewBalance[lanes];
+    signal input laneSiblings[lanes][balanceLevels][3];
+    signal input laneDigestPacked[lanes][2];
 
     signal output commitment;
 
@@ -91,7 +106,6 @@ template Block(chunks, accountDepth, balanceDepth, feeSlots) {
         services[p].rx <== signatureRx[p];
         services[p].ry <== signatureRy[p];
         services[p].s <== signatureS[p];
-        services[p].digestInputs <== digestInputs[p];
         services[p].ordersHashInputs <== ordersHashInputs[p];
         services[p].priceLow <== priceLow[p];
         services[p].priceHigh <== priceHigh[p];
@@ -113,15 +127,17 @@ template Block(chunks, accountDepth, balanceDepth, feeSlots) {
         chunk[i].oldAddress <== oldAddress[i];
         chunk[i].oldBalance <== oldBalance[i];
         chunk[i].accountSiblings <== accountSiblings[i];
-        chunk[i].balanceSiblings <== balanceSiblings[i];
+        chunk[i].processableSiblings <== processableSiblings[i];
+        chunk[i].otherRoot <== otherRoot[i];
+        chunk[i].laneOldRoot <== laneOldRoot[i];
+        chunk[i].laneNewRoot <== laneNewRoot[i];
+        chunk[i].laneDigest <== laneDigest[i];
         for (var j = 0; j < 80; j++) chunk[i].pubdataBits[j] <== pubdataBits[80 * i + j];
-        chunk[i].slotDigest <== services[p].digest;
         chunk[i].slotOrdersHashBits <== services[p].ordersHashBits;
     }
 
     // ---- claims on the pair services: at most one chunk per service, its values bound ----
     signal bindSignature[chunks][4];
-    signal bindDigest[chunks][4];
     signal bindOrders[chunks][6];
     signal bindPrice[chunks][2];
     for (var i = 0; i < chunks; i++) {
@@ -132,10 +148,6 @@ template Block(chunks, accountDepth, balanceDepth, feeSlots) {
         }
         bindSignature[i][3] <== chunk[i].wantSignature * (services[p].signerPubKeyHash - chunk[i].signerPubKeyHash);
         bindSignature[i][3] === 0;
-        for (var q = 0; q < 4; q++) {
-            bindDigest[i][q] <== chunk[i].wantDigest * (digestInputs[p][q] - chunk[i].digestInputs[q]);
-            bindDigest[i][q] === 0;
-        }
         for (var q = 0; q < 6; q++) {
             bindOrders[i][q] <== chunk[i].wantOrdersHash * (ordersHashInputs[p][q] - chunk[i].ordersHashInputs[q]);
             bindOrders[i][q] === 0;
@@ -147,9 +159,37 @@ template Block(chunks, accountDepth, balanceDepth, feeSlots) {
     }
     for (var p = 0; p < pairs; p++) {
         chunk[2 * p].wantSignature * chunk[2 * p + 1].wantSignature === 0;
-        chunk[2 * p].wantDigest * chunk[2 * p + 1].wantDigest === 0;
         chunk[2 * p].wantOrdersHash * chunk[2 * p + 1].wantOrdersHash === 0;
         chunk[2 * p].wantPrice * chunk[2 * p + 1].wantPrice === 0;
+    }
+
+    // ---- extended lanes: each extended chunk takes its subtree transition and NFT digest from a lane ----
+    // Claims need not be bits, nor lanes distinct: any non-zero claim binds the chunk's values to that lane,
+    // and a lane's statement (the path from the old to the new balance) holds for every chunk bound to it.
+    component lane[lanes];
+    for (var l = 0; l < lanes; l++) {
+        lane[l] = ExtendedLane(balanceDepth);
+        lane[l].tokenIndex <== laneTokenIndex[l];
+        lane[l].oldBalance <== laneOldBalance[l];
+        lane[l].newBalance <== laneNewBalance[l];
+        lane[l].siblings <== laneSiblings[l];
+        lane[l].digestPacked <== laneDigestPacked[l];
+    }
+    signal laneBind[chunks][lanes][8];
+    for (var i = 0; i < chunks; i++) {
+        var claims = 0;
+        for (var l = 0; l < lanes; l++) {
+            claims += laneClaim[i][l];
+            var chunkSide[8] = [tokenIndex[i], oldBalance[i], chunk[i].newBalance, laneOldRoot[i], laneNewRoot[i],
+                chunk[i].digestPacked[0], chunk[i].digestPacked[1], laneDigest[i]];
+            var laneSide[8] = [laneTokenIndex[l], laneOldBalance[l], laneNewBalance[l], lane[l].oldRoot, lane[l].newRoot,
+                laneDigestPacked[l][0], laneDigestPacked[l][1], lane[l].digest];
+            for (var v = 0; v < 8; v++) {
+                laneBind[i][l][v] <== laneClaim[i][l] * (chunkSide[v] - laneSide[v]);
+                laneBind[i][l][v] === 0;
+            }
+        }
+        claims === chunk[i].extended;
     }
 
     // ---- fees: every paid fee goes to exactly one slot of its token; slots credit the fee account ----
@@ -171,7 +211,7 @@ template Block(chunks, accountDepth, balanceDepth, feeSlots) {
     }
     component feeCredit[feeSlots];
     for (var f = 0; f < feeSlots; f++) {
-        feeCredit[f] = FeeCredit(accountDepth, balanceDepth);
+        feeCredit[f] = FeeCredit(accountDepth);
         feeCredit[f].rootBefore <== f == 0 ? chunk[chunks - 1].rootAfter : feeCredit[f - 1].rootAfter;
         feeCredit[f].feeAccountId <== feeAccountId;
         feeCredit[f].token <== feeToken[f];
@@ -181,7 +221,8 @@ template Block(chunks, accountDepth, balanceDepth, feeSlots) {
         feeCredit[f].oldAddress <== feeOldAddress[f];
         feeCredit[f].oldBalance <== feeOldBalance[f];
         feeCredit[f].accountSiblings <== feeAccountSiblings[f];
-        feeCredit[f].balanceSiblings <== feeBalanceSiblings[f];
+        feeCredit[f].processableSiblings <== feeProcessableSiblings[f];
+        feeCredit[f].extendedRoot <== feeExtendedRoot[f];
     }
 
     // ---- the public commitment ----

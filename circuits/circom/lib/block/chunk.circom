@@ -13,9 +13,11 @@ function NFT_COUNTER_TOKEN_ID() { return 2147483646; }
 
 // One chunk of a block: the rules of its step (operation type and chunk index, `steps.circom`) applied to
 // one account leaf and one balance (`LeafUpdate`), and the chunk's 80 pubdata bits equal to its slice of
-// the operation's pubdata. Work that only some steps need (signature checks, NFT digests, the swap's
-// orders hash and price checks) is done once per pair of chunks by `ChunkPairServices`: the chunk states
-// what it wants checked (`want*` and the values) and the block binds it to its pair's services.
+// the operation's pubdata. Work that only some steps need (signature checks, the swap's orders hash and
+// price checks) is done once per pair of chunks by `ChunkPairServices`: the chunk states what it wants
+// checked (`want*` and the values) and the block binds it to its pair's services. A balance outside the
+// processable tree (token id >= 2^10: NFTs and their counters) is proven by one of the block's extended
+// lanes (`extended` = 1; the block binds token, balances, lane roots and the NFT digest to a lane).
 //
 // Which step touches which leaf (A*, T*, ADDR* are the chunk's arguments, `args.circom`):
 //   Deposit 0: A0/T0 credit AMT0, account created for ADDR0 when empty
@@ -34,7 +36,6 @@ function NFT_COUNTER_TOKEN_ID() { return 2147483646; }
 // Debits come before credits in every operation, as in @zklite/state's handlers.
 template BlockChunk(accountDepth, balanceDepth) {
     var accountLevels = accountDepth \ 2;
-    var balanceLevels = balanceDepth \ 2;
 
     signal input step[STEP_COUNT()];
     signal input args[ARG_COUNT()];
@@ -47,19 +48,25 @@ template BlockChunk(accountDepth, balanceDepth) {
     signal input oldAddress;
     signal input oldBalance;
     signal input accountSiblings[accountLevels][3];
-    signal input balanceSiblings[balanceLevels][3];
+    signal input processableSiblings[PROCESSABLE_TOKEN_DEPTH() \ 2][3];
+    // processable token: the account's extended root; otherwise its processable root
+    signal input otherRoot;
+    // from the claimed extended lane (extended tokens only)
+    signal input laneOldRoot;
+    signal input laneNewRoot;
+    signal input laneDigest;
     signal input pubdataBits[80];
-    // outputs of the pair's services
-    signal input slotDigest;
+    // output of the pair's services
     signal input slotOrdersHashBits[248];
 
     signal output rootAfter;
+    signal output extended;
+    signal output newBalance;
     signal output onchainStart;
     signal output wantSignature;
     signal output signatureMessage[3];
     signal output signerPubKeyHash;
-    signal output wantDigest;
-    signal output digestInputs[4];
+    signal output digestPacked[2];
     signal output wantOrdersHash;
     signal output ordersHashInputs[6];
     signal output wantPrice;
@@ -251,7 +258,7 @@ template BlockChunk(accountDepth, balanceDepth) {
     sMINT2 * (args[ARG_T1()] - oldBalance) === 0;
     sMINT3 * oldBalance === 0;
     sWNFT1 * (oldBalance - 1) === 0;
-    (sWNFT2 + exitNftStorage) * (oldBalance - slotDigest) === 0;
+    (sWNFT2 + exitNftStorage) * (oldBalance - laneDigest) === 0;
 
     signal debitAmountAndFee <== (sTTN0 + sTR0 + sW0) * (args[ARG_AMT0()] + fee);
     signal debitFee <== (sCPK0 + sFE0 + sMINT0 + sWNFT0 + sSWAP0) * fee;
@@ -260,22 +267,32 @@ template BlockChunk(accountDepth, balanceDepth) {
     signal debitAmount1 <== sSWAP2 * args[ARG_AMT1()];
     signal creditAmount0 <== (sDEP0 + sTTN1 + sTR1 + sSWAP4) * args[ARG_AMT0()];
     signal creditAmount1 <== sSWAP3 * args[ARG_AMT1()];
-    signal creditDigest <== sMINT3 * slotDigest;
-    signal newBalance <== oldBalance + creditAmount0 + creditAmount1 + creditDigest + sMINT1 + sMINT2 + sMINT4
+    signal creditDigest <== sMINT3 * laneDigest;
+    newBalance <== oldBalance + creditAmount0 + creditAmount1 + creditDigest + sMINT1 + sMINT2 + sMINT4
         - debitAmountAndFee - debitFee - debitAll - debitAmount0 - debitAmount1 - sWNFT1;
     // no underflow (debit > balance) and no overflow past u128
     component newBalanceRange = Num2Bits(128);
     newBalanceRange.in <== newBalance;
 
-    component leaf = LeafUpdate(accountDepth, balanceDepth);
+    component tokenBits = Num2Bits(32);
+    tokenBits.in <== tokenIndex;
+    component processable = HighBitsZero(PROCESSABLE_TOKEN_DEPTH());
+    processable.bits <== tokenBits.out;
+    extended <== 1 - processable.out;
+
+    component leaf = LeafUpdate(accountDepth);
     leaf.accountIndex <== accountIndex;
-    leaf.tokenIndex <== tokenIndex;
+    for (var k = 0; k < PROCESSABLE_TOKEN_DEPTH(); k++) leaf.tokenBits[k] <== tokenBits.out[k];
+    leaf.extended <== extended;
     leaf.oldNonce <== oldNonce;
     leaf.oldPubKeyHash <== oldPubKeyHash;
     leaf.oldAddress <== oldAddress;
     leaf.oldBalance <== oldBalance;
     leaf.accountSiblings <== accountSiblings;
-    leaf.balanceSiblings <== balanceSiblings;
+    leaf.processableSiblings <== processableSiblings;
+    leaf.otherRoot <== otherRoot;
+    leaf.laneOldRoot <== laneOldRoot;
+    leaf.laneNewRoot <== laneNewRoot;
     leaf.newNonce <== newNonce;
     leaf.newPubKeyHash <== oldPubKeyHash + pubKeyHashChange;
     leaf.newAddress <== oldAddress + addressChangeDeposit + addressChangeNew;
@@ -382,14 +399,16 @@ template BlockChunk(accountDepth, balanceDepth) {
     signal signerIsArgument <== (sCPK0 + sSWAP4) * (args[ARG_PKH0()] - oldPubKeyHash);
     signerPubKeyHash <== oldPubKeyHash + signerIsArgument;
 
-    // NFT digests: MintNFT writes (A0, SERIAL, CH); WithdrawNFT and FullExit check (A1, SERIAL, CH)
-    wantDigest <== sMINT3 + sWNFT2 + exitNftStorage;
+    // NFT digests (the claimed lane computes them): MintNFT writes (A0, SERIAL, CH); WithdrawNFT and FullExit
+    // check (A1, SERIAL, CH)
+    signal wantDigest <== sMINT3 + sWNFT2 + exitNftStorage;
+    // only a lane computes digests, and these balances are NFTs' (extended) anyway
+    wantDigest * (1 - extended) === 0;
     signal digestCreatorMint <== sMINT3 * args[ARG_A0()];
     signal digestCreatorHeld <== (sWNFT2 + exitNftStorage) * args[ARG_A1()];
-    digestInputs[0] <== digestCreatorMint + digestCreatorHeld;
-    digestInputs[1] <== args[ARG_SERIAL()];
-    digestInputs[2] <== args[ARG_CH_HI()];
-    digestInputs[3] <== args[ARG_CH_LO()];
+    // packed as NftTokenDigest packs them (the arguments are range-checked, so packing is injective)
+    digestPacked[0] <== (digestCreatorMint + digestCreatorHeld) * (1 << 160) + args[ARG_SERIAL()] * (1 << 128) + args[ARG_CH_HI()];
+    digestPacked[1] <== args[ARG_CH_LO()];
 
     // the swap's orders hash: Rescue over order A's bytes then order B's, 253 bits per element
     wantOrdersHash <== sSWAP0;

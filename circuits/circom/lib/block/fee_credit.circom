@@ -6,9 +6,8 @@ include "leaf_update.circom";
 
 // Credits one fee slot's total to the block's fee account when the block ends (PROTOCOL.md §4.5): the
 // account must exist, the token is processable (< 2^10), and the balance stays a u128.
-template FeeCredit(accountDepth, balanceDepth) {
+template FeeCredit(accountDepth) {
     var accountLevels = accountDepth \ 2;
-    var balanceLevels = balanceDepth \ 2;
     signal input rootBefore;
     signal input feeAccountId;
     signal input token;
@@ -18,10 +17,11 @@ template FeeCredit(accountDepth, balanceDepth) {
     signal input oldAddress;
     signal input oldBalance;
     signal input accountSiblings[accountLevels][3];
-    signal input balanceSiblings[balanceLevels][3];
+    signal input processableSiblings[PROCESSABLE_TOKEN_DEPTH() \ 2][3];
+    signal input extendedRoot;
     signal output rootAfter;
 
-    component processable = Num2Bits(10);
+    component processable = Num2Bits(PROCESSABLE_TOKEN_DEPTH());
     processable.in <== token;
     component noAccount = IsZero();
     noAccount.in <== oldAddress;
@@ -30,15 +30,19 @@ template FeeCredit(accountDepth, balanceDepth) {
     component range = Num2Bits(128);
     range.in <== newBalance;
 
-    component leaf = LeafUpdate(accountDepth, balanceDepth);
+    component leaf = LeafUpdate(accountDepth);
     leaf.accountIndex <== feeAccountId;
-    leaf.tokenIndex <== token;
+    leaf.tokenBits <== processable.out;
+    leaf.extended <== 0;
     leaf.oldNonce <== oldNonce;
     leaf.oldPubKeyHash <== oldPubKeyHash;
     leaf.oldAddress <== oldAddress;
     leaf.oldBalance <== oldBalance;
     leaf.accountSiblings <== accountSiblings;
-    leaf.balanceSiblings <== balanceSiblings;
+    leaf.processableSiblings <== processableSiblings;
+    leaf.otherRoot <== extendedRoot;
+    leaf.laneOldRoot <== 0;
+    leaf.laneNewRoot <== 0;
     leaf.newNonce <== oldNonce;
     leaf.newPubKeyHash <== oldPubKeyHash;
     leaf.newAddress <== oldAddress;

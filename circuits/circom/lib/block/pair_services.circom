@@ -3,12 +3,12 @@ pragma circom 2.1.0;
 include "circomlib/circuits/bitify.circom";
 include "../rescue.circom";
 include "../zksync_signature.circom";
-include "../nft_token_digest.circom";
 
-// The expensive checks only some chunks need, once per pair of chunks (2p, 2p + 1). At most one chunk of a
-// pair claims each service (the block enforces it and binds the claimed values); unclaimed services are fed
-// a valid dummy (circuits/src/block/block-witness.ts). @zklite/state places operations so that claims never
-// collide: every signed operation has at least 2 chunks and Swaps start at odd chunks.
+// The expensive checks only some chunks need, once per pair of chunks (2p, 2p + 1): a signature, and the
+// swap's orders hash and price check. At most one chunk of a pair claims each service (the block enforces
+// it and binds the claimed values); unclaimed services are fed a valid dummy (block-witness.ts).
+// @zklite/state places operations so that claims never collide: every signed operation has at least 2
+// chunks and Swaps start at odd chunks.
 template ChunkPairServices() {
     signal input signatureMessage[3];
     signal input pkx;
@@ -16,12 +16,10 @@ template ChunkPairServices() {
     signal input rx;
     signal input ry;
     signal input s;
-    signal input digestInputs[4];
     signal input ordersHashInputs[6];
     signal input priceLow;
     signal input priceHigh;
     signal output signerPubKeyHash;
-    signal output digest;
     signal output ordersHashBits[248];
 
     component signature = ZkSyncSignatureVerifier();
@@ -32,13 +30,6 @@ template ChunkPairServices() {
     signature.ry <== ry;
     signature.s <== s;
     signerPubKeyHash <== signature.pubKeyHash;
-
-    component nft = NftTokenDigest();
-    nft.creatorId <== digestInputs[0];
-    nft.serialId <== digestInputs[1];
-    nft.contentHashHigh <== digestInputs[2];
-    nft.contentHashLow <== digestInputs[3];
-    digest <== nft.digest;
 
     component orders = RescueHash(6);
     orders.in <== ordersHashInputs;

@@ -190,7 +190,7 @@ describe("BlockBuilder", () => {
       return block;
     };
     const sync = run(fundedState(2)).seal();
-    const async = await run(fundedState(2)).sealWith(async (inputs) => hashBatchOnThisThread(inputs));
+    const async = await run(fundedState(2)).sealWith(async (batch) => hashBatchOnThisThread(batch));
     expect(async.newStateRoot).toBe(sync.newStateRoot);
     expect(async.commitment).toEqual(sync.commitment);
     expect(async.hashesComputed).toBe(sync.hashesComputed);

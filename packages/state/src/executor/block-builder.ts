@@ -13,6 +13,7 @@ import {
 } from "@zklite/sdk/protocol";
 import { stateError, ZkLiteError } from "../errors.js";
 import type { AsyncBatchHasher } from "../tree/rehash.js";
+import { extendedBalanceTouches } from "./extended-touches.js";
 import type { BlockContextHooks, StateTransitions } from "./rollup-state.js";
 
 export interface BlockParameters {
@@ -28,6 +29,12 @@ export interface BlockParameters {
    * a positive integer, or undefined for no limit.
    */
   readonly maxFeeTokens?: number;
+  /**
+   * Most chunks in the block that read or write a balance with token id ≥ 1024 (the block circuit's
+   * "extended lanes"; counted by `extendedBalanceTouches`): a non-negative integer, or undefined
+   * for no limit.
+   */
+  readonly maxExtendedTouches?: number;
 }
 
 /** One on-chain operation as `commitBlocks` wants it (§4.3). */
@@ -75,6 +82,11 @@ export interface SealedBlock {
  * - With `maxFeeTokens` set, the block's non-zero fees may come in at most that many distinct tokens
  *   (the circuit credits fees through a fixed number of single-token slots); a transaction needing
  *   one more is refused with BLOCK_FEE_TOKENS_FULL and can go into the next block.
+ * - With `maxExtendedTouches` set, the block's chunks that touch a balance with token id ≥ 1024 (in
+ *   an account's extended balance tree; `extendedBalanceTouches` counts them per operation) may be
+ *   at most that many (the circuit gives such chunks a fixed number of lanes with deep balance
+ *   paths); an operation needing more is refused with BLOCK_EXTENDED_TOUCHES_FULL and can go into
+ *   the next block.
  */
 export class BlockBuilder {
   readonly blockNumber: number;
@@ -83,11 +95,13 @@ export class BlockBuilder {
   readonly oldStateRoot: bigint;
   readonly maxChunks: number;
   readonly maxFeeTokens: number | undefined;
+  readonly maxExtendedTouches: number | undefined;
   private readonly blockChunkSizes: readonly number[];
   private readonly ops: Operation[] = [];
   private readonly witnesses = new Map<number, Uint8Array>();
   private readonly fees = new Map<number, bigint>();
   private chunks = 0;
+  private extendedTouches = 0;
   private readonly blockCheckpoint: number;
   private closed = false;
   private readonly hooks: BlockContextHooks;
@@ -111,6 +125,11 @@ export class BlockBuilder {
       throw stateError("INVALID_ARGUMENT", `maxFeeTokens ${maxFeeTokens} is not a positive integer`);
     }
     this.maxFeeTokens = maxFeeTokens;
+    const { maxExtendedTouches } = parameters;
+    if (maxExtendedTouches !== undefined && (!Number.isSafeInteger(maxExtendedTouches) || maxExtendedTouches < 0)) {
+      throw stateError("INVALID_ARGUMENT", `maxExtendedTouches ${maxExtendedTouches} is not a non-negative integer`);
+    }
+    this.maxExtendedTouches = maxExtendedTouches;
     if (transitions.tree.account(parameters.feeAccountId) === undefined) {
       // the block circuit credits fees to an existing account only (docs/protocol-deltas.md, "Circuits")
       throw stateError("ACCOUNT_NOT_FOUND", `fee account ${parameters.feeAccountId} does not exist`);
@@ -145,6 +164,11 @@ export class BlockBuilder {
   /** Distinct tokens the block has collected non-zero fees in so far. */
   get feeTokenCount(): number {
     return this.fees.size;
+  }
+
+  /** Chunks applied so far that touch a balance with token id ≥ 1024 (see `maxExtendedTouches`). */
+  get extendedTouchCount(): number {
+    return this.extendedTouches;
   }
 
   /** Applies one L2 transaction; on any error the state is unchanged and a `ZkLiteError` is thrown. */
@@ -216,14 +240,24 @@ export class BlockBuilder {
       const aligned = noops > 0 ? " (with the Noop that aligns it to an odd chunk)" : "";
       throw stateError("BLOCK_FULL", `${op.type} needs ${chunks} chunks${aligned}; only ${this.maxChunks - this.chunks} are left in the block`);
     }
+    const tree = this.transitions.tree;
+    const touches = extendedBalanceTouches(op, tree);
+    if (this.maxExtendedTouches !== undefined && this.extendedTouches + touches > this.maxExtendedTouches) {
+      throw stateError(
+        "BLOCK_EXTENDED_TOUCHES_FULL",
+        `${op.type} touches ${touches} balances with token id ≥ 1024; the block has used ${this.extendedTouches} of its ${this.maxExtendedTouches}, so it must wait for the next block`,
+      );
+    }
     for (let i = 0; i < noops; i++) this.ops.push({ type: "Noop" });
     const index = this.ops.length;
     this.ops.push(op);
     this.chunks += chunks;
+    this.extendedTouches += touches;
     if (tx?.type === "ChangePubKey") this.witnesses.set(index, getChangePubKeyEthWitness(tx));
-    this.transitions.tree.recordUndo(() => {
+    tree.recordUndo(() => {
       this.ops.length = index - noops;
       this.chunks -= chunks;
+      this.extendedTouches -= touches;
       this.witnesses.delete(index);
     });
     return op;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { PriorityOp, Tx } from "@zklite/sdk/protocol";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FIRST_NONCE, address, fundedState, openBlock, pubKeyHash, signedBy, transfer, withdraw } from "../../test/fixtures.js";
+import { FIRST_NONCE, address, fundedState, mintNFT, openBlock, pubKeyHash, signedBy, transfer, withdraw } from "../../test/fixtures.js";
 import { referencePoseidon, type ReferencePoseidon } from "../../test/reference-poseidon.js";
 import { referenceStateRoot } from "../../test/reference-tree.js";
 import { verifyBalanceProof } from "../state/proof-verification.js";
@@ -22,11 +22,14 @@ type Step =
   | { kind: "withdraw"; from: number; token: number; amount: bigint; fee: bigint; nonceSkew: number }
   | { kind: "forcedExit"; from: number; target: number; token: number }
   | { kind: "fullExit"; account: number; token: number; wrongOwner: boolean }
+  | { kind: "mint"; creator: number; recipient: number }
+  | { kind: "nftTransfer"; from: number; to: number; nft: number }
   | { kind: "batch"; txs: { from: number; to: number; token: number; amount: bigint }[] }
   | { kind: "seal" };
 
 const anyAddress = fc.oneof(fc.integer({ min: 1, max: KEYED }), fc.integer({ min: 20, max: 26 }));
 const token = fc.constantFrom(...TOKENS);
+const NFT = 65536;
 const amount = fc.oneof(fc.bigInt({ min: 0n, max: 3000n }), fc.constant(10n ** 6n));
 const fee = fc.constantFrom(0n, 1n, 5n);
 const skew = fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constantFrom(-1, 1) });
@@ -35,7 +38,10 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant("transfer" as const), from: fc.integer({ min: 1, max: KEYED }), to: anyAddress, token, amount, fee, nonceSkew: skew }),
   fc.record({ kind: fc.constant("withdraw" as const), from: fc.integer({ min: 1, max: KEYED }), token, amount, fee, nonceSkew: skew }),
   fc.record({ kind: fc.constant("forcedExit" as const), from: fc.integer({ min: 1, max: KEYED }), target: anyAddress, token }),
-  fc.record({ kind: fc.constant("fullExit" as const), account: fc.integer({ min: 0, max: 12 }), token, wrongOwner: fc.boolean() }),
+  fc.record({ kind: fc.constant("fullExit" as const), account: fc.integer({ min: 0, max: 12 }), token: fc.constantFrom(...TOKENS, NFT, NFT + 1), wrongOwner: fc.boolean() }),
+  // NFTs live in the extended balance trees (ids ≥ 1024), their counters at 2^31 − 2
+  fc.record({ kind: fc.constant("mint" as const), creator: fc.integer({ min: 1, max: KEYED }), recipient: anyAddress }),
+  fc.record({ kind: fc.constant("nftTransfer" as const), from: fc.integer({ min: 1, max: KEYED }), to: anyAddress, nft: fc.constantFrom(NFT, NFT + 1, NFT + 2) }),
   fc.record({
     kind: fc.constant("batch" as const),
     txs: fc.array(fc.record({ from: fc.integer({ min: 1, max: KEYED }), to: anyAddress, token, amount }), { minLength: 1, maxLength: 3 }),
@@ -95,6 +101,10 @@ function run(state: RollupState, steps: readonly Step[], ledger: Ledger, onFaile
           onFailedBatch(rootBefore, state.root);
           throw error;
         }
+      } else if (s.kind === "mint") {
+        block.applyTx(mintNFT(s.creator, address(s.recipient), { nonce: nonceOf(state, s.creator) }));
+      } else if (s.kind === "nftTransfer") {
+        block.applyTx(transfer(s.from, address(s.to), 1n, { token: s.nft, nonce: nonceOf(state, s.from) }));
       } else {
         const tx = buildTx(state, s);
         const op = block.applyTx(tx);
@@ -129,8 +139,9 @@ function buildTx(state: RollupState, s: Extract<Step, { kind: "transfer" | "with
 describe("RollupState on random operation sequences", () => {
   it("conserves each token's supply, never lowers a nonce, reverts failed batches bit for bit; lazy root = root from scratch; proofs verify", () => {
     let failedBatches = 0;
+    let extendedTrees = 0;
     fc.assert(
-      fc.property(fc.array(step, { minLength: 5, maxLength: 25 }), fc.integer({ min: 0, max: 12 }), token, (steps, probe, probeToken) => {
+      fc.property(fc.array(step, { minLength: 5, maxLength: 25 }), fc.integer({ min: 0, max: 12 }), fc.constantFrom(...TOKENS, NFT, 2 ** 31 - 2), (steps, probe, probeToken) => {
         const state = fundedState(KEYED, 1000n, TOKENS);
         const ledger: Ledger = { deposited: new Map(TOKENS.map((t) => [t, 1000n * BigInt(KEYED)])), withdrawn: new Map() };
         run(state, steps, ledger, (before, after) => {
@@ -151,11 +162,13 @@ describe("RollupState on random operation sequences", () => {
         });
         const root = state.root;
         expect(root).toBe(referenceStateRoot(reference, state.tree.accountTreeDepth, state.tree.balanceTreeDepth, accounts));
-        expect(verifyBalanceProof(state.tree.balanceProof(probe, probeToken), root)).toBe(true);
+        expect(verifyBalanceProof(state.tree.balanceProof(probe, probeToken), root, state.tree)).toBe(true);
+        extendedTrees += state.tree.extendedTreeCount - 1; // the NFT storage account always has one (its counter)
       }),
       { numRuns: 12 },
     );
     expect(failedBatches).toBeGreaterThan(0); // the generator does exercise rollbacks
+    expect(extendedTrees).toBeGreaterThan(0); // and extended balance trees beyond the NFT storage account's
   });
 
   it("audit paths taken inside a block verify against the root at that point", () => {

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { stateError } from "../errors.js";
-import { hashBatchOnThisThread } from "../tree/rehash.js";
+import { stateError, type StateErrorCode } from "../errors.js";
+import { hashBatchOnThisThread, hashBatchSize, type HashBatch } from "../tree/rehash.js";
 import { readWords, writeWords } from "./field-words.js";
 
 export interface PoseidonWorkerPoolOptions {
@@ -13,13 +13,22 @@ export interface PoseidonWorkerPoolOptions {
   readonly workerUrl?: URL;
 }
 
+/** A worker's message: ready, or the hashes of request `id`, or the typed error hashing it threw. */
+interface WorkerReply {
+  readonly ready?: boolean;
+  readonly id?: number;
+  readonly hashes?: ArrayBuffer;
+  readonly error?: { readonly code: StateErrorCode; readonly message: string };
+}
+
 interface Pending {
   resolve(hashes: bigint[]): void;
   reject(error: unknown): void;
 }
 
 /**
- * Node-only `AsyncBatchHasher` that spreads 4-input Poseidon batches over worker threads, for
+ * Node-only `AsyncBatchHasher` that spreads Poseidon batches (any arity 1..16: 4-input tree nodes,
+ * 5-input account leaves) over worker threads, for
  * `StateTree.rehashWith` / `BlockBuilder.sealWith`. The calling thread hashes a share as well.
  * Call `close()` when done (workers are unref'd, so they never keep the process alive).
  */
@@ -48,22 +57,29 @@ export class PoseidonWorkerPool {
     return this.workers.length;
   }
 
-  /** Hashes `flatInputs` (4 field elements per hash); same result as `hashBatchOnThisThread`. */
-  readonly hashBatch = async (flatInputs: readonly bigint[]): Promise<bigint[]> => {
+  /** Hashes `batch` (`arity` field elements per hash); same result as `hashBatchOnThisThread`. */
+  readonly hashBatch = async (batch: HashBatch): Promise<bigint[]> => {
     if (this.failure !== undefined) throw stateError("INVALID_ARGUMENT", `the Poseidon worker pool failed: ${String(this.failure)}`);
-    const count = flatInputs.length / 4;
-    if (count < this.minParallelBatch || this.workers.length === 0) return hashBatchOnThisThread(flatInputs);
+    const count = hashBatchSize(batch);
+    const { arity, inputs } = batch;
+    if (count < this.minParallelBatch || this.workers.length === 0) return hashBatchOnThisThread(batch);
     // Workers and this thread each take an equal share; this thread takes the first one.
     const shares = this.workers.length + 1;
     const per = Math.ceil(count / shares);
     const requests = this.workers.map((worker, w) => {
       const start = (w + 1) * per;
       const end = Math.min(count, start + per);
-      return start >= end ? Promise.resolve([]) : this.request(worker, flatInputs.slice(start * 4, end * 4));
+      return start >= end ? Promise.resolve([]) : this.request(worker, arity, inputs.slice(start * arity, end * arity));
     });
-    const mine = hashBatchOnThisThread(flatInputs.slice(0, Math.min(count, per) * 4));
-    const theirs = await Promise.all(requests);
-    return mine.concat(...theirs);
+    const theirs = Promise.all(requests);
+    let mine: bigint[];
+    try {
+      mine = hashBatchOnThisThread({ arity, inputs: inputs.slice(0, Math.min(count, per) * arity) });
+    } catch (error) {
+      theirs.catch(() => undefined); // this batch has failed already: the workers' answers do not matter
+      throw error;
+    }
+    return mine.concat(...(await theirs));
   };
 
   async close(): Promise<void> {
@@ -76,7 +92,7 @@ export class PoseidonWorkerPool {
       const worker = new Worker(url);
       worker.unref();
       worker.once("error", reject);
-      worker.on("message", (message: { ready?: boolean; id?: number; hashes?: ArrayBuffer }) => {
+      worker.on("message", (message: WorkerReply) => {
         if (message.ready === true) {
           this.workers.push(worker);
           worker.off("error", reject);
@@ -86,17 +102,18 @@ export class PoseidonWorkerPool {
         }
         const pending = this.pending.get(message.id as number);
         this.pending.delete(message.id as number);
-        pending?.resolve(readWords(new Uint8Array(message.hashes as ArrayBuffer)));
+        if (message.error !== undefined) pending?.reject(stateError(message.error.code, message.error.message));
+        else pending?.resolve(readWords(new Uint8Array(message.hashes as ArrayBuffer)));
       });
     });
   }
 
-  private request(worker: Worker, inputs: readonly bigint[]): Promise<bigint[]> {
+  private request(worker: Worker, arity: number, inputs: readonly bigint[]): Promise<bigint[]> {
     return new Promise((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, { resolve, reject });
       const words = writeWords(inputs);
-      worker.postMessage({ id, inputs: words.buffer }, [words.buffer]);
+      worker.postMessage({ id, arity, inputs: words.buffer }, [words.buffer]);
     });
   }
 

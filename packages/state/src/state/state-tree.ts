@@ -1,15 +1,18 @@
 import { stateError } from "../errors.js";
 import { poseidon } from "../poseidon.js";
 import type { AuditPath } from "../tree/audit-path.js";
-import { QuadMerkleTree } from "../tree/quad-merkle-tree.js";
+import { MAX_TREE_DEPTH, QuadMerkleTree } from "../tree/quad-merkle-tree.js";
 import { rehashTrees, runRehashAsync, runRehashSync, type AsyncBatchHasher, type RehashProcess } from "../tree/rehash.js";
 import { Journal } from "./journal.js";
-import { EMPTY_BALANCE_LEAF, accountLeafInputs } from "./leaf-encoding.js";
+import { ACCOUNT_LEAF_ARITY, EMPTY_BALANCE_LEAF, PROCESSABLE_TOKEN_DEPTH, accountLeafInputs, isProcessableToken } from "./leaf-encoding.js";
 
 export interface StateTreeOptions {
   /** Account index width in bits (production 24); even. */
   readonly accountTreeDepth: number;
-  /** Token index width in bits (production 32); even. */
+  /**
+   * Token index width in bits (production 32): the depth of each account's extended balance tree.
+   * Even, at least PROCESSABLE_TOKEN_DEPTH (10) and at most 32.
+   */
   readonly balanceTreeDepth: number;
 }
 
@@ -30,20 +33,31 @@ interface AccountRecord {
   address: string;
   nonce: number;
   pubKeyHash: string;
-  readonly balances: QuadMerkleTree;
+  /** Balances of token ids 0..1023. */
+  readonly processable: QuadMerkleTree;
+  /**
+   * Balances of token ids ≥ 1024; undefined while the account holds none (its root is then the
+   * empty extended root), so accounts that never hold an NFT pay for one tree only.
+   */
+  extended: QuadMerkleTree | undefined;
 }
 
-/** Proof of one account leaf: its fields, its balance root and its path in the account tree. */
+/** Proof of one account leaf: its fields, its two balance roots and its path in the account tree. */
 export interface AccountProof {
   readonly accountId: number;
   readonly nonce: number;
   readonly pubKeyHash: string;
   readonly address: string;
-  readonly balanceRoot: bigint;
+  readonly processableRoot: bigint;
+  readonly extendedRoot: bigint;
   readonly accountPath: AuditPath;
 }
 
-/** Proof of one balance: its path in the account's balance tree plus the account proof. */
+/**
+ * Proof of one balance plus the account proof: `balancePath` is the path in the tree that holds
+ * `tokenId` (the processable tree, 5 levels, for ids below 1024; the extended tree,
+ * balanceTreeDepth / 2 levels, otherwise).
+ */
 export interface BalanceProof extends AccountProof {
   readonly tokenId: number;
   readonly balance: bigint;
@@ -52,16 +66,21 @@ export interface BalanceProof extends AccountProof {
 
 /**
  * The rollup state as trees, without rules: accounts (nonce, PubKeyHash, address, balances) in a
- * 4-ary account tree whose leaves commit to per-account 4-ary balance trees. Mutations never hash;
- * `root()` (or `rehash()`) hashes every node that changed since the last time, once. Every mutation
- * is journaled while a checkpoint is open, so a failed batch reverts bit for bit.
+ * 4-ary account tree whose leaves commit to two 4-ary balance trees per account, one for the
+ * processable tokens (ids 0..1023) and one for the rest (see leaf-encoding.ts). Mutations never
+ * hash; `root()` (or `rehash()`) hashes every node that changed since the last time, once. Every
+ * mutation is journaled while a checkpoint is open, so a failed batch reverts bit for bit.
  */
 export class StateTree {
   readonly accountTreeDepth: number;
   readonly balanceTreeDepth: number;
-  readonly emptyBalanceRoot: bigint;
+  readonly emptyProcessableRoot: bigint;
+  readonly emptyExtendedRoot: bigint;
   readonly emptyAccountLeaf: bigint;
   private readonly accountTree: QuadMerkleTree;
+  /** Never written: audit paths of accounts without a tree of that kind. */
+  private readonly emptyProcessableTree: QuadMerkleTree;
+  private readonly emptyExtendedTree: QuadMerkleTree;
   private readonly accounts = new Map<number, AccountRecord>();
   private readonly idsByAddress = new Map<string, number>();
   /** Accounts whose leaf must be recomputed (created, changed, or removed by a rollback). */
@@ -69,12 +88,21 @@ export class StateTree {
   private readonly journal = new Journal();
 
   constructor(options: StateTreeOptions) {
-    this.accountTreeDepth = options.accountTreeDepth;
-    this.balanceTreeDepth = options.balanceTreeDepth;
-    const emptyBalances = new QuadMerkleTree({ depth: options.balanceTreeDepth, emptyLeaf: EMPTY_BALANCE_LEAF });
-    this.emptyBalanceRoot = emptyBalances.root();
-    this.emptyAccountLeaf = poseidon([0n, 0n, 0n, this.emptyBalanceRoot]);
-    this.accountTree = new QuadMerkleTree({ depth: options.accountTreeDepth, emptyLeaf: this.emptyAccountLeaf });
+    const { accountTreeDepth, balanceTreeDepth } = options;
+    if (!Number.isInteger(balanceTreeDepth) || balanceTreeDepth < PROCESSABLE_TOKEN_DEPTH || balanceTreeDepth > MAX_TREE_DEPTH || balanceTreeDepth % 2 !== 0) {
+      throw stateError(
+        "INVALID_TREE_DEPTH",
+        `balanceTreeDepth must be an even integer in [${PROCESSABLE_TOKEN_DEPTH}, ${MAX_TREE_DEPTH}] (the processable tree alone is ${PROCESSABLE_TOKEN_DEPTH} bits), got ${balanceTreeDepth}`,
+      );
+    }
+    this.accountTreeDepth = accountTreeDepth;
+    this.balanceTreeDepth = balanceTreeDepth;
+    this.emptyProcessableTree = new QuadMerkleTree({ depth: PROCESSABLE_TOKEN_DEPTH, emptyLeaf: EMPTY_BALANCE_LEAF });
+    this.emptyExtendedTree = new QuadMerkleTree({ depth: balanceTreeDepth, emptyLeaf: EMPTY_BALANCE_LEAF });
+    this.emptyProcessableRoot = this.emptyProcessableTree.root();
+    this.emptyExtendedRoot = this.emptyExtendedTree.root();
+    this.emptyAccountLeaf = poseidon([0n, 0n, 0n, this.emptyProcessableRoot, this.emptyExtendedRoot]);
+    this.accountTree = new QuadMerkleTree({ depth: accountTreeDepth, emptyLeaf: this.emptyAccountLeaf });
   }
 
   /** Number of account slots (2^accountTreeDepth). */
@@ -112,7 +140,8 @@ export class StateTree {
       address: normalized,
       nonce: 0,
       pubKeyHash: ZERO_PUBKEY_HASH,
-      balances: new QuadMerkleTree({ depth: this.balanceTreeDepth, emptyLeaf: EMPTY_BALANCE_LEAF }),
+      processable: new QuadMerkleTree({ depth: PROCESSABLE_TOKEN_DEPTH, emptyLeaf: EMPTY_BALANCE_LEAF }),
+      extended: undefined,
     };
     this.accounts.set(id, record);
     this.idsByAddress.set(normalized, id);
@@ -148,24 +177,62 @@ export class StateTree {
 
   balance(id: number, tokenId: number): bigint {
     const record = this.accounts.get(id);
-    return record === undefined ? 0n : record.balances.get(tokenId);
+    if (record === undefined) return 0n;
+    if (isProcessableToken(tokenId)) return record.processable.get(tokenId);
+    this.assertTokenIndex(tokenId);
+    return record.extended?.get(tokenId) ?? EMPTY_BALANCE_LEAF;
   }
 
   setBalance(id: number, tokenId: number, amount: bigint): void {
     const record = this.record(id);
-    const previous = record.balances.get(tokenId);
-    record.balances.set(tokenId, amount);
+    const previous = this.balance(id, tokenId);
+    this.writeBalance(record, tokenId, amount);
     this.dirtyAccounts.add(id);
     this.journal.record(() => {
-      record.balances.set(tokenId, previous);
+      this.writeBalance(record, tokenId, previous);
       this.dirtyAccounts.add(id);
     });
   }
 
-  /** Non-zero balances of an account (token id → amount). */
+  /** Non-zero balances of an account, both trees (token id → amount). */
   balances(id: number): Map<number, bigint> {
     const record = this.record(id);
-    return new Map(record.balances.nonEmptyLeaves());
+    const all = new Map(record.processable.nonEmptyLeaves());
+    if (record.extended !== undefined) for (const [tokenId, amount] of record.extended.nonEmptyLeaves()) all.set(tokenId, amount);
+    return all;
+  }
+
+  /** Number of existing accounts that currently hold an extended balance tree (ids ≥ 1024). */
+  get extendedTreeCount(): number {
+    let count = 0;
+    for (const record of this.accounts.values()) if (record.extended !== undefined) count++;
+    return count;
+  }
+
+  /**
+   * Writes one balance into the tree that holds `tokenId`. The extended tree is created by the first
+   * non-zero write and dropped again once it holds nothing (an empty tree's root is the empty root,
+   * so the account leaf is the same either way); undo steps therefore go through here too.
+   */
+  private writeBalance(record: AccountRecord, tokenId: number, amount: bigint): void {
+    if (isProcessableToken(tokenId)) {
+      record.processable.set(tokenId, amount);
+      return;
+    }
+    this.assertTokenIndex(tokenId);
+    let tree = record.extended;
+    if (tree === undefined) {
+      if (amount === EMPTY_BALANCE_LEAF) return;
+      tree = new QuadMerkleTree({ depth: this.balanceTreeDepth, emptyLeaf: EMPTY_BALANCE_LEAF });
+    }
+    tree.set(tokenId, amount);
+    record.extended = tree.nonEmptyLeafCount === 0 ? undefined : tree;
+  }
+
+  private assertTokenIndex(tokenId: number): void {
+    if (!Number.isInteger(tokenId) || tokenId < 0 || tokenId >= this.emptyExtendedTree.capacity) {
+      throw stateError("INVALID_INDEX", `token id ${tokenId} is outside the balance trees [0, 2^${this.balanceTreeDepth})`);
+    }
   }
 
   // ---- rollback ----
@@ -212,8 +279,9 @@ export class StateTree {
   }
 
   /**
-   * The whole rehash as one coroutine: all dirty balance trees level by level, then the dirty
-   * account leaves, then the account tree level by level.
+   * The whole rehash as one coroutine: the dirty accounts' processable and extended balance trees
+   * together, level by level (one batch per height), then the dirty account leaves (one batch of
+   * 5-input hashes), then the account tree level by level.
    */
   *rehashProcess(): RehashProcess {
     const dirty = this.dirtyAccounts;
@@ -226,13 +294,16 @@ export class StateTree {
         if (record === undefined) this.accountTree.set(id, this.emptyAccountLeaf);
         else live.push(record);
       }
-      yield* rehashTrees(live.map((record) => record.balances));
+      const balanceTrees: QuadMerkleTree[] = [];
+      for (const record of live) {
+        if (!record.processable.isClean) balanceTrees.push(record.processable);
+        if (record.extended !== undefined && !record.extended.isClean) balanceTrees.push(record.extended);
+      }
+      yield* rehashTrees(balanceTrees);
       if (live.length > 0) {
-        const leafInputs: bigint[] = [];
-        for (const record of live) {
-          leafInputs.push(...accountLeafInputs({ ...record, balanceRoot: record.balances.root() }));
-        }
-        const leaves = yield leafInputs;
+        const inputs: bigint[] = [];
+        for (const record of live) inputs.push(...accountLeafInputs(this.leafFields(record)));
+        const leaves = yield { arity: ACCOUNT_LEAF_ARITY, inputs };
         live.forEach((record, i) => this.accountTree.set(record.id, leaves[i] as bigint));
       }
       yield* rehashTrees([this.accountTree]);
@@ -249,20 +320,38 @@ export class StateTree {
     const record = this.accounts.get(id);
     const accountPath = this.accountTree.auditPath(id);
     if (record === undefined) {
-      return { accountId: id, nonce: 0, pubKeyHash: ZERO_PUBKEY_HASH, address: `0x${"0".repeat(40)}`, balanceRoot: this.emptyBalanceRoot, accountPath };
+      return {
+        accountId: id,
+        nonce: 0,
+        pubKeyHash: ZERO_PUBKEY_HASH,
+        address: `0x${"0".repeat(40)}`,
+        processableRoot: this.emptyProcessableRoot,
+        extendedRoot: this.emptyExtendedRoot,
+        accountPath,
+      };
     }
-    const { nonce, pubKeyHash, address } = record;
-    return { accountId: id, nonce, pubKeyHash, address, balanceRoot: record.balances.root(), accountPath };
+    return { accountId: id, ...this.leafFields(record), accountPath };
   }
 
+  /** The account proof plus the path of `tokenId` in whichever balance tree holds it. */
   balanceProof(id: number, tokenId: number): BalanceProof {
+    const processable = isProcessableToken(tokenId);
+    if (!processable) this.assertTokenIndex(tokenId);
     const accountProof = this.accountProof(id);
     const record = this.accounts.get(id);
-    const balancePath =
-      record === undefined
-        ? new QuadMerkleTree({ depth: this.balanceTreeDepth, emptyLeaf: EMPTY_BALANCE_LEAF }).auditPath(tokenId)
-        : record.balances.auditPath(tokenId);
+    const tree = processable ? (record?.processable ?? this.emptyProcessableTree) : (record?.extended ?? this.emptyExtendedTree);
+    const balancePath = tree.auditPath(tokenId);
     return { ...accountProof, tokenId, balance: balancePath.leaf, balancePath };
+  }
+
+  private leafFields(record: AccountRecord): { nonce: number; pubKeyHash: string; address: string; processableRoot: bigint; extendedRoot: bigint } {
+    return {
+      nonce: record.nonce,
+      pubKeyHash: record.pubKeyHash,
+      address: record.address,
+      processableRoot: record.processable.root(),
+      extendedRoot: record.extended?.root() ?? this.emptyExtendedRoot,
+    };
   }
 
   private record(id: number): AccountRecord {

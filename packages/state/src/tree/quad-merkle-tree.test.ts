@@ -5,7 +5,7 @@ import { referenceQuadRoot } from "../../test/reference-tree.js";
 import { FIELD_MODULUS } from "../poseidon.js";
 import { rootFromAuditPath, verifyAuditPath } from "./audit-path.js";
 import { QuadMerkleTree } from "./quad-merkle-tree.js";
-import { rehashTrees, runRehashAsync, runRehashSync, hashBatchOnThisThread } from "./rehash.js";
+import { hashBatchOnThisThread, hashBatchSize, rehashTrees, runRehashAsync, runRehashSync, type RehashProcess } from "./rehash.js";
 
 let reference: ReferencePoseidon;
 beforeAll(async () => {
@@ -108,13 +108,14 @@ describe("QuadMerkleTree", () => {
       });
     const syncTrees = makeTrees();
     const batches: number[] = [];
-    runRehashSync(rehashTrees(syncTrees), (inputs) => {
-      batches.push(inputs.length / 4);
-      return hashBatchOnThisThread(inputs);
+    runRehashSync(rehashTrees(syncTrees), (batch) => {
+      expect(batch.arity).toBe(4);
+      batches.push(batch.inputs.length / 4);
+      return hashBatchOnThisThread(batch);
     });
     expect(batches).toHaveLength(4); // one batch per height of the deepest tree
     const asyncTrees = makeTrees();
-    await runRehashAsync(rehashTrees(asyncTrees), async (inputs) => hashBatchOnThisThread(inputs));
+    await runRehashAsync(rehashTrees(asyncTrees), async (batch) => hashBatchOnThisThread(batch));
     expect(asyncTrees.map((t) => t.root())).toEqual(syncTrees.map((t) => t.root()));
   });
 
@@ -125,11 +126,25 @@ describe("QuadMerkleTree", () => {
     expected.set(3, 9n);
     let calls = 0;
     await expect(
-      runRehashAsync(rehashTrees([tree]), async (inputs) => {
+      runRehashAsync(rehashTrees([tree]), async (batch) => {
         if (++calls === 2) throw new Error("worker died");
-        return hashBatchOnThisThread(inputs);
+        return hashBatchOnThisThread(batch);
       }),
     ).rejects.toThrow("worker died");
+    expect(tree.isClean).toBe(false);
+    expect(tree.root()).toBe(expected.root());
+  });
+
+  it("a batch hasher answering with the wrong number of hashes is refused, and the tree stays consistent", () => {
+    const tree = new QuadMerkleTree({ depth: 8, emptyLeaf: 0n });
+    tree.set(3, 9n);
+    tree.set(200, 1n);
+    const expected = new QuadMerkleTree({ depth: 8, emptyLeaf: 0n });
+    expected.set(3, 9n);
+    expected.set(200, 1n);
+    expect(() => runRehashSync(rehashTrees([tree]), (batch) => hashBatchOnThisThread(batch).slice(1))).toThrow(
+      expect.objectContaining({ code: "INVALID_ARGUMENT" }),
+    );
     expect(tree.isClean).toBe(false);
     expect(tree.root()).toBe(expected.root());
   });
@@ -143,5 +158,50 @@ describe("QuadMerkleTree", () => {
     expect(() => tree.set(1.5, 1n)).toThrow(expect.objectContaining({ code: "INVALID_INDEX" }));
     expect(() => tree.set(1, FIELD_MODULUS)).toThrow(expect.objectContaining({ code: "NOT_A_FIELD_ELEMENT" }));
     expect(tree.isClean).toBe(true);
+  });
+});
+
+describe("hash batches carry their arity", () => {
+  const field = fc.bigInt({ min: 0n, max: FIELD_MODULUS - 1n });
+
+  it("hashBatchOnThisThread hashes arity-n groups in order, like circomlibjs' Poseidon(n)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 0, max: 4 }), fc.array(field, { minLength: 64, maxLength: 64 }), (arity, count, pool) => {
+        const inputs = pool.slice(0, arity * count);
+        const expected = Array.from({ length: count }, (_, i) => reference(inputs.slice(i * arity, (i + 1) * arity)));
+        expect(hashBatchOnThisThread({ arity, inputs })).toEqual(expected);
+        expect(hashBatchSize({ arity, inputs })).toBe(count);
+      }),
+      { numRuns: 16 },
+    );
+  });
+
+  it("runRehashSync / runRehashAsync count inputs.length / arity hashes per batch", async () => {
+    const batches = [
+      { arity: 4, inputs: [1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n] },
+      { arity: 5, inputs: [1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n, 11n, 12n, 13n, 14n, 15n] },
+      { arity: 1, inputs: [42n] },
+    ];
+    const answers: bigint[][] = [];
+    function* process(): RehashProcess {
+      for (const batch of batches) answers.push(yield batch);
+    }
+    expect(runRehashSync(process())).toBe(2 + 3 + 1);
+    expect(answers).toEqual(batches.map((batch) => hashBatchOnThisThread(batch)));
+    expect(answers[1]?.[0]).toBe(reference([1n, 2n, 3n, 4n, 5n]));
+    answers.length = 0;
+    expect(await runRehashAsync(process(), async (batch) => hashBatchOnThisThread(batch))).toBe(6);
+    expect(answers).toEqual(batches.map((batch) => hashBatchOnThisThread(batch)));
+  });
+
+  it("rejects arities outside 1..16 and inputs that are not a whole number of hashes", () => {
+    for (const arity of [0, 17, -4, 1.5, Number.NaN]) {
+      expect(() => hashBatchOnThisThread({ arity, inputs: [] })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    }
+    expect(() => hashBatchOnThisThread({ arity: 5, inputs: [1n, 2n, 3n, 4n] })).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+    function* bad(): RehashProcess {
+      yield { arity: 4, inputs: [1n, 2n, 3n, 4n, 5n] };
+    }
+    expect(() => runRehashSync(bad())).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
   });
 });

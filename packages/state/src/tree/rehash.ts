@@ -1,17 +1,46 @@
+import { stateError } from "../errors.js";
 import { poseidon } from "../poseidon.js";
 import type { QuadMerkleTree } from "./quad-merkle-tree.js";
 
+/** Largest number of inputs one Poseidon hash takes (circomlib's `Poseidon(n)`, n ≤ 16). */
+export const MAX_HASH_ARITY = 16;
+
 /**
- * A rehash as a coroutine: it yields batches of Poseidon inputs (4 field elements per node, flat)
+ * One batch of Poseidon hashes that all take `arity` inputs: `inputs` holds them flat, `arity` field
+ * elements per hash, so the batch asks for `inputs.length / arity` hashes. Tree nodes have arity 4,
+ * account leaves arity 5.
+ */
+export interface HashBatch {
+  readonly arity: number;
+  readonly inputs: readonly bigint[];
+}
+
+/**
+ * A rehash as a coroutine: it yields batches of Poseidon inputs (`HashBatch`, one arity per batch)
  * and expects the hashes back, in order. The same process runs synchronously on this thread
  * (`runRehashSync`) or with any asynchronous batch hasher, e.g. a pool of worker threads
  * (`runRehashAsync`). Each batch holds every dirty node of one height across all trees, so the
  * number of round trips is the number of levels, not the number of nodes.
  */
-export type RehashProcess = Generator<bigint[], void, bigint[]>;
+export type RehashProcess = Generator<HashBatch, void, bigint[]>;
 
-export type BatchHasher = (flatInputs: readonly bigint[]) => bigint[];
-export type AsyncBatchHasher = (flatInputs: readonly bigint[]) => Promise<bigint[]>;
+export type BatchHasher = (batch: HashBatch) => bigint[];
+export type AsyncBatchHasher = (batch: HashBatch) => Promise<bigint[]>;
+
+/**
+ * Number of hashes `batch` asks for; throws INVALID_ARGUMENT unless the arity is an integer in
+ * 1..16 and the inputs are a whole number of hashes.
+ */
+export function hashBatchSize(batch: HashBatch): number {
+  const { arity, inputs } = batch;
+  if (!Number.isInteger(arity) || arity < 1 || arity > MAX_HASH_ARITY) {
+    throw stateError("INVALID_ARGUMENT", `hash batch arity must be an integer in [1, ${MAX_HASH_ARITY}], got ${arity}`);
+  }
+  if (inputs.length % arity !== 0) {
+    throw stateError("INVALID_ARGUMENT", `a hash batch of arity ${arity} cannot hold ${inputs.length} inputs`);
+  }
+  return inputs.length / arity;
+}
 
 /** Rehashes the dirty nodes of several trees level by level (trees may differ in depth). */
 export function* rehashTrees(trees: readonly QuadMerkleTree[]): RehashProcess {
@@ -48,7 +77,7 @@ function* rehashLevels(trees: readonly QuadMerkleTree[], dirtyLeaves: readonly S
       }
     });
     if (inputs.length === 0) break;
-    const hashes = yield inputs;
+    const hashes = yield { arity: 4, inputs };
     let next = 0;
     frontiers = trees.map((tree, t) => {
       const parents = parentsPerTree[t] as number[];
@@ -58,13 +87,21 @@ function* rehashLevels(trees: readonly QuadMerkleTree[], dirtyLeaves: readonly S
   }
 }
 
-export const hashBatchOnThisThread: BatchHasher = (flatInputs) => {
-  const hashes: bigint[] = [];
-  for (let i = 0; i < flatInputs.length; i += 4) {
-    hashes.push(poseidon([flatInputs[i] as bigint, flatInputs[i + 1] as bigint, flatInputs[i + 2] as bigint, flatInputs[i + 3] as bigint]));
-  }
+export const hashBatchOnThisThread: BatchHasher = (batch) => {
+  const count = hashBatchSize(batch);
+  const { arity, inputs } = batch;
+  const hashes: bigint[] = new Array<bigint>(count);
+  for (let i = 0; i < count; i++) hashes[i] = poseidon(inputs.slice(i * arity, (i + 1) * arity));
   return hashes;
 };
+
+/** The hasher's answer must be one hash per hash asked for. */
+function checkedHashes(batch: HashBatch, hashes: bigint[], count: number): bigint[] {
+  if (!Array.isArray(hashes) || hashes.length !== count) {
+    throw stateError("INVALID_ARGUMENT", `the batch hasher returned ${Array.isArray(hashes) ? hashes.length : String(hashes)} hashes for ${count} (arity ${batch.arity})`);
+  }
+  return hashes;
+}
 
 /** Drives a rehash process to completion; returns the number of hashes computed. */
 export function runRehashSync(process: RehashProcess, hashBatch: BatchHasher = hashBatchOnThisThread): number {
@@ -72,9 +109,10 @@ export function runRehashSync(process: RehashProcess, hashBatch: BatchHasher = h
   try {
     let step = process.next([]);
     while (!step.done) {
-      const inputs = step.value;
-      hashed += inputs.length / 4;
-      step = process.next(hashBatch(inputs));
+      const batch = step.value;
+      const count = hashBatchSize(batch);
+      hashed += count;
+      step = process.next(checkedHashes(batch, hashBatch(batch), count));
     }
   } finally {
     process.return();
@@ -87,9 +125,10 @@ export async function runRehashAsync(process: RehashProcess, hashBatch: AsyncBat
   try {
     let step = process.next([]);
     while (!step.done) {
-      const inputs = step.value;
-      hashed += inputs.length / 4;
-      step = process.next(await hashBatch(inputs));
+      const batch = step.value;
+      const count = hashBatchSize(batch);
+      hashed += count;
+      step = process.next(checkedHashes(batch, await hashBatch(batch), count));
     }
   } finally {
     process.return();
