@@ -19,7 +19,7 @@ describe("Groth16 proof of the exit circuit with INSECURE development keys", () 
 
   beforeAll(async () => {
     const circuit = compileExitCircuit("field-inputs", DEPTHS);
-    expect(requiredPtauPower(circuit)).toBe(12);
+    expect(requiredPtauPower(circuit)).toBe(13);
     keys = ensureDevKeys(circuit);
     wasmPath = circuit.wasmPath;
     const tree = randomStateTree(DEPTHS.accountTreeDepth, DEPTHS.balanceTreeDepth, 5);
