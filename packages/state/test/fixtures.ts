@@ -1,4 +1,4 @@
-import type { ChangePubKey, Deposit, MintNFT, Order, Swap, Transfer, TxSignature, Withdraw } from "@zklite/sdk/protocol";
+import type { ChangePubKey, Deposit, MintNFT, Order, Swap, Transfer, TxSignature, Withdraw, WithdrawNFT } from "@zklite/sdk/protocol";
 import { RollupState, type RollupStateOptions } from "../src/executor/rollup-state.js";
 import type { SignatureChecker } from "../src/executor/signature-checker.js";
 import type { BlockBuilder } from "../src/executor/block-builder.js";
@@ -109,6 +109,23 @@ export function withdraw(from: number, amount: bigint, fields: Partial<Withdraw>
     fee: 0n,
     nonce: FIRST_NONCE,
     ...ALWAYS,
+    signature: signedBy(pubKeyHash(from)),
+    ...fields,
+  };
+}
+
+export function withdrawNFT(from: number, token: number, fields: Partial<WithdrawNFT> = {}): WithdrawNFT {
+  return {
+    type: "WithdrawNFT",
+    accountId: from,
+    from: address(from),
+    to: address(from),
+    token,
+    feeToken: 0,
+    fee: 0n,
+    nonce: FIRST_NONCE,
+    validFrom: 0,
+    validUntil: 2 ** 32 - 1,
     signature: signedBy(pubKeyHash(from)),
     ...fields,
   };

@@ -1,4 +1,4 @@
-import type { Operation, Order, WithdrawNFT } from "@zklite/sdk/protocol";
+import type { Operation, Order } from "@zklite/sdk/protocol";
 import { describe, expect, it } from "vitest";
 import {
   BLOCK_SIZES,
@@ -11,12 +11,11 @@ import {
   mintNFT,
   openBlock,
   order,
-  pubKeyHash,
-  signedBy,
   snapshot,
   swap,
   transfer,
   withdraw,
+  withdrawNFT,
 } from "../../test/fixtures.js";
 import type { BlockBuilder } from "./block-builder.js";
 import { extendedBalanceTouches } from "./extended-touches.js";
@@ -125,7 +124,7 @@ describe("BlockBuilder: maxExtendedTouches (block circuit: a fixed number of ext
       [() => block.applyTx(transfer(1, address(2), 5n, { nonce: nonceOf(state, 1) })), 0],
       [() => block.applyPriorityOp({ type: "FullExit", accountId: 3, ethAddress: address(3), token: NFT + 2 }), 2], // NFT withdrawn
       [() => block.applyTx(nftSwap(state, 2, 1, NFT + 1)), 2], // 26 chunks so far: after an alignment Noop (0)
-      [() => block.applyTx(withdrawNft(state, 1, NFT + 1)), 2],
+      [() => block.applyTx(withdrawNFT(1, NFT + 1, { nonce: nonceOf(state, 1) })), 2],
       [() => block.applyPriorityOp({ type: "FullExit", accountId: 3, ethAddress: address(3), token: NFT }), 1], // owns none: amount 0
       [() => block.applyPriorityOp({ type: "FullExit", accountId: 3, ethAddress: address(3), token: 1 }), 0],
       [() => block.applyPriorityOp({ type: "FullExit", accountId: 64, ethAddress: address(3), token: NFT }), 0], // outside the account tree
@@ -248,19 +247,3 @@ describe("BlockBuilder: maxExtendedTouches (block circuit: a fixed number of ext
     unlimited.seal();
   });
 });
-
-function withdrawNft(state: RollupState, from: number, token: number): WithdrawNFT {
-  return {
-    type: "WithdrawNFT",
-    accountId: from,
-    from: address(from),
-    to: address(from),
-    token,
-    feeToken: 0,
-    fee: 0n,
-    nonce: nonceOf(state, from),
-    validFrom: 0,
-    validUntil: 2 ** 32 - 1,
-    signature: signedBy(pubKeyHash(from)),
-  };
-}

@@ -1,6 +1,6 @@
-import type { MintNFT, WithdrawNFT } from "@zklite/sdk/protocol";
+import type { MintNFT } from "@zklite/sdk/protocol";
 import { describe, expect, it } from "vitest";
-import { FIRST_NONCE, address, expectRejected, fundedState, openBlock, pubKeyHash, signedBy, transfer } from "../../../test/fixtures.js";
+import { FIRST_NONCE, address, expectRejected, fundedState, openBlock, pubKeyHash, signedBy, transfer, withdrawNFT } from "../../../test/fixtures.js";
 import { referenceRescueHash } from "../../../test/shared-reference.js";
 
 const NFT_TOKEN_ID = 2 ** 31 - 2;
@@ -17,23 +17,6 @@ function mint(creator: number, recipient: string, fields: Partial<MintNFT> = {})
     feeToken: 0,
     nonce: FIRST_NONCE,
     signature: signedBy(pubKeyHash(creator)),
-    ...fields,
-  };
-}
-
-function withdrawNFT(from: number, token: number, fields: Partial<WithdrawNFT> = {}): WithdrawNFT {
-  return {
-    type: "WithdrawNFT",
-    accountId: from,
-    from: address(from),
-    to: address(from),
-    token,
-    feeToken: 0,
-    fee: 0n,
-    nonce: FIRST_NONCE,
-    validFrom: 0,
-    validUntil: 2 ** 32 - 1,
-    signature: signedBy(pubKeyHash(from)),
     ...fields,
   };
 }
