@@ -1,0 +1,2 @@
+/** `@zklite/node`: the zkLite node server (see README.md). */
+export {};
