@@ -54,7 +54,7 @@ CREATE TABLE "ExecutedOperation" (
     "success" BOOLEAN NOT NULL,
     "failCode" TEXT,
     "failReason" TEXT,
-    "batchId" BIGINT,
+    "batchHash" TEXT,
     "addresses" TEXT[],
     "tokenIds" INTEGER[],
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -71,8 +71,7 @@ CREATE TABLE "MempoolTx" (
     "nonce" BIGINT NOT NULL,
     "tx" JSONB NOT NULL,
     "ethSignature" JSONB,
-    "batchId" BIGINT,
-    "batchIndex" INTEGER,
+    "batchHash" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "MempoolTx_pkey" PRIMARY KEY ("id")
@@ -80,13 +79,12 @@ CREATE TABLE "MempoolTx" (
 
 -- CreateTable
 CREATE TABLE "TxBatch" (
-    "id" BIGSERIAL NOT NULL,
     "batchHash" TEXT NOT NULL,
     "ethSignatures" JSONB,
     "size" INTEGER NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
-    CONSTRAINT "TxBatch_pkey" PRIMARY KEY ("id")
+    CONSTRAINT "TxBatch_pkey" PRIMARY KEY ("batchHash")
 );
 
 -- CreateTable
@@ -289,7 +287,7 @@ CREATE INDEX "ExecutedOperation_blockNumber_id_idx" ON "ExecutedOperation"("bloc
 CREATE INDEX "ExecutedOperation_addresses_idx" ON "ExecutedOperation" USING GIN ("addresses");
 
 -- CreateIndex
-CREATE INDEX "ExecutedOperation_batchId_idx" ON "ExecutedOperation"("batchId");
+CREATE INDEX "ExecutedOperation_batchHash_idx" ON "ExecutedOperation"("batchHash");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "MempoolTx_txHash_key" ON "MempoolTx"("txHash");
@@ -298,10 +296,7 @@ CREATE UNIQUE INDEX "MempoolTx_txHash_key" ON "MempoolTx"("txHash");
 CREATE INDEX "MempoolTx_address_nonce_idx" ON "MempoolTx"("address", "nonce");
 
 -- CreateIndex
-CREATE INDEX "MempoolTx_batchId_idx" ON "MempoolTx"("batchId");
-
--- CreateIndex
-CREATE UNIQUE INDEX "TxBatch_batchHash_key" ON "TxBatch"("batchHash");
+CREATE INDEX "MempoolTx_batchHash_idx" ON "MempoolTx"("batchHash");
 
 -- CreateIndex
 CREATE INDEX "PriorityOperation_executedInBlock_idx" ON "PriorityOperation"("executedInBlock");

@@ -1,0 +1,225 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { AddressInfo } from "node:net";
+import { init as initCrypto } from "@zklite/crypto-wasm";
+import { initPoseidon } from "@zklite/state";
+import { PoseidonWorkerPool } from "@zklite/state/parallel";
+import { Contract, JsonRpcProvider } from "ethers";
+import pino, { type Logger } from "pino";
+import { EventFeed } from "./api/event-feed.js";
+import { ApiServer } from "./api/http-server.js";
+import { NodeApiServices } from "./api/node-services.js";
+import type { NodeConfig } from "./config/config.js";
+import { EthWatch } from "./eth-watch/index.js";
+import { createFeeServices } from "./fees/fee-services.js";
+import { Mempool } from "./mempool/mempool.js";
+import { NodeMetrics } from "./metrics/node-metrics.js";
+import { PrecheckedSignatures } from "./state-keeper/prechecked-signatures.js";
+import { restoreState } from "./state-keeper/restore.js";
+import { StateKeeper } from "./state-keeper/state-keeper.js";
+import { ChainRepository } from "./storage/chain-repository.js";
+import { openDatabase, type Database } from "./storage/database.js";
+import { MempoolRepository } from "./storage/mempool-repository.js";
+import { PriorityOpRepository } from "./storage/priority-op-repository.js";
+import { ETH_TOKEN, TokenRegistry } from "./tokens/token-registry.js";
+
+/** The parts of the contracts' deployment file (contracts/lib/deployment.ts) the node reads. */
+interface DeploymentFile {
+  readonly chainId: string;
+  readonly deployer: string;
+  readonly deployBlock: number;
+  readonly contracts: { readonly zkLite: string; readonly governance: string };
+  readonly genesis: { readonly stateRoot: string };
+  readonly tokens: readonly { readonly id: number; readonly address: string; readonly symbol: string; readonly decimals: number }[];
+}
+
+export interface NodeOverrides {
+  readonly logger?: Logger;
+  /** Fee account address; default: the deployer of the contracts (the devnet's operator). */
+  readonly feeAccountAddress?: string;
+}
+
+const ERC20_METADATA_ABI = ["function symbol() view returns (string)", "function decimals() view returns (uint8)"];
+
+/**
+ * The zkLite node core as one process (DESIGN.md §7): storage, eth-watch, mempool, state keeper (whose seal is
+ * the committer's store step) and the API. `start()` rebuilds everything from storage, so a restart after a
+ * crash resumes where the last acknowledged write left off.
+ */
+export class ZkLiteNode {
+  readonly metrics = new NodeMetrics();
+  readonly logger: Logger;
+  private database: Database | undefined;
+  private pool: PoseidonWorkerPool | undefined;
+  private ethWatch: EthWatch | undefined;
+  private stateKeeper: StateKeeper | undefined;
+  private api: ApiServer | undefined;
+  private address: AddressInfo | undefined;
+
+  constructor(
+    readonly config: NodeConfig,
+    private readonly overrides: NodeOverrides = {},
+  ) {
+    this.logger = overrides.logger ?? pino({ level: config.ZKLITE_LOG_LEVEL, base: { service: "zklite-node" } });
+  }
+
+  /** The API's URL once started. */
+  get url(): string {
+    if (this.address === undefined) throw new Error("the node is not started");
+    return `http://${this.address.address}:${this.address.port}`;
+  }
+
+  async start(): Promise<void> {
+    const { config, logger, metrics } = this;
+    const deployment = JSON.parse(readFileSync(resolve(config.ZKLITE_DEPLOYMENT_FILE), "utf8")) as DeploymentFile;
+    await Promise.all([initCrypto(), initPoseidon()]);
+    this.pool = await PoseidonWorkerPool.start();
+    const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.ZKLITE_DATA_DIR });
+    this.database = database;
+    logger.info({ database: database.kind, dataDir: database.kind === "pglite" ? config.ZKLITE_DATA_DIR : undefined }, "storage open");
+
+    const chain = new ChainRepository(database.prisma);
+    const tokens = new TokenRegistry([ETH_TOKEN]);
+    const deployedTokens = new Map(deployment.tokens.map((token) => [token.address.toLowerCase(), token]));
+    const l1 = new JsonRpcProvider(config.ZKLITE_L1_RPC_URL, Number(deployment.chainId), { staticNetwork: true });
+    const priorityOps = new PriorityOpRepository(
+      database.prisma,
+      async (address) => {
+        const known = deployedTokens.get(address.toLowerCase());
+        if (known !== undefined) return { symbol: known.symbol, decimals: known.decimals };
+        const erc20 = new Contract(address, ERC20_METADATA_ABI, l1);
+        return { symbol: String(await erc20.getFunction("symbol")()), decimals: Number(await erc20.getFunction("decimals")()) };
+      },
+      (listed) => listed.forEach((token) => tokens.add(token)),
+    );
+    for (const token of await priorityOps.tokens()) tokens.add(token);
+
+    const signatures = new PrecheckedSignatures();
+    const depths = { accountTreeDepth: config.ZKLITE_ACCOUNT_TREE_DEPTH, balanceTreeDepth: config.ZKLITE_BALANCE_TREE_DEPTH };
+    const restored = await restoreState(
+      chain,
+      {
+        ...depths,
+        signatureChecker: signatures,
+        feeAccountAddress: (this.overrides.feeAccountAddress ?? deployment.deployer).toLowerCase(),
+        expectedGenesisRoot: deployment.genesis.stateRoot,
+      },
+      this.pool.hashBatch,
+    );
+    const { state, stored } = restored;
+
+    const fees = createFeeServices(config, tokens);
+    const mempool = new Mempool({
+      store: new MempoolRepository(database.prisma),
+      state,
+      tokens,
+      fees: fees.policy,
+      limits: {
+        maxBatchSize: config.ZKLITE_MAX_BATCH_SIZE,
+        maxBatchSigners: config.ZKLITE_MAX_BATCH_SIGNERS,
+        maxBlockChunks: Math.max(...config.ZKLITE_BLOCK_CHUNK_SIZES),
+        maxPendingPerAccount: config.ZKLITE_MAX_PENDING_PER_ACCOUNT,
+        futureNonceTtlMs: config.ZKLITE_FUTURE_NONCE_TTL_S * 1000,
+        flushDelayMs: config.ZKLITE_INGEST_FLUSH_MS,
+      },
+      rememberSigner: (message, pubKeyHash) => signatures.remember(message, pubKeyHash),
+      onPersisted: (count, ms) => {
+        metrics.accepted.inc(count);
+        metrics.dbWriteSeconds.observe({ what: "mempool" }, ms / 1000);
+      },
+    });
+    await mempool.load();
+
+    const feed = new EventFeed(database.prisma);
+    const stateKeeper = new StateKeeper(
+      {
+        state,
+        mempool,
+        chain,
+        priorityOps,
+        hasher: this.pool.hashBatch,
+        logger: logger.child({ component: "state-keeper" }),
+        options: {
+          feeAccountId: config.ZKLITE_FEE_ACCOUNT_ID,
+          blockChunkSizes: config.ZKLITE_BLOCK_CHUNK_SIZES,
+          maxFeeTokens: config.ZKLITE_MAX_FEE_TOKENS,
+          maxExtendedTouches: config.ZKLITE_MAX_EXTENDED_TOUCHES,
+          blockGasLimit: config.ZKLITE_BLOCK_GAS_LIMIT,
+          miniBlockIntervalMs: config.ZKLITE_MINIBLOCK_INTERVAL_MS,
+          miniBlockIterations: config.ZKLITE_MINIBLOCK_ITERATIONS,
+          miniBlockMaxTxs: config.ZKLITE_MINIBLOCK_MAX_TXS,
+        },
+        onSealed: (block, ms) => {
+          metrics.sealSeconds.observe(ms / 1000);
+          metrics.lastSealedBlock.set(block.blockNumber);
+          feed.notify();
+        },
+        onMiniBlock: (executed) => {
+          metrics.executed.inc(executed);
+          metrics.mempoolSize.set(mempool.size);
+          feed.notify();
+        },
+      },
+      { lastSealedBlock: stored.lastSealedBlock, nextPriorityOpSerial: stored.nextPriorityOpSerial },
+    );
+    if (stored.pending !== undefined) {
+      stateKeeper.resumePending(stored.pending, restored.pendingOperations);
+      logger.info({ block: stored.pending.number, operations: restored.pendingOperations.length }, "pending block re-executed");
+    }
+    this.stateKeeper = stateKeeper;
+    metrics.lastSealedBlock.set(stored.lastSealedBlock);
+    metrics.mempoolSize.set(mempool.size);
+
+    this.ethWatch = new EthWatch({
+      config: {
+        rpcUrl: config.ZKLITE_L1_RPC_URL,
+        chainId: Number(deployment.chainId),
+        rollupAddress: deployment.contracts.zkLite,
+        governanceAddress: deployment.contracts.governance,
+        startBlock: deployment.deployBlock,
+        confirmations: config.ZKLITE_L1_CONFIRMATIONS,
+        pollIntervalMs: config.ZKLITE_L1_POLL_MS,
+        maxBlockRange: config.ZKLITE_L1_MAX_LOG_RANGE,
+      },
+      store: priorityOps,
+      logger,
+      registry: metrics.registry,
+    });
+
+    const services = new NodeApiServices({
+      prisma: database.prisma,
+      state,
+      mempool,
+      stateKeeper,
+      tokens,
+      fees: fees.quoter,
+      feed,
+      config: {
+        chainId: Number(deployment.chainId),
+        contracts: { zkLite: deployment.contracts.zkLite, governance: deployment.contracts.governance },
+        depositConfirmations: config.ZKLITE_L1_CONFIRMATIONS,
+        blockChunkSizes: config.ZKLITE_BLOCK_CHUNK_SIZES,
+        ...depths,
+      },
+    });
+    this.api = new ApiServer(services, metrics, logger.child({ component: "api" }), {
+      host: config.ZKLITE_API_HOST,
+      port: config.ZKLITE_API_PORT,
+      maxBodyBytes: config.ZKLITE_API_MAX_BODY_BYTES,
+    });
+    this.address = await this.api.listen();
+    this.ethWatch.start();
+    stateKeeper.start();
+    logger.info({ url: this.url, lastSealedBlock: stored.lastSealedBlock, mempool: mempool.size, accounts: state.tree.accountCount }, "zkLite node started");
+  }
+
+  /** Stops accepting, lets the mini-block in progress finish, closes storage. */
+  async stop(): Promise<void> {
+    await this.api?.close();
+    await this.ethWatch?.stop();
+    await this.stateKeeper?.stop();
+    await this.database?.close();
+    await this.pool?.close();
+    this.logger.info("zkLite node stopped");
+  }
+}

@@ -1,0 +1,277 @@
+import type { NftInfo, SealedBlock, StateSnapshot } from "@zklite/state";
+import type { Prisma, PrismaClient } from "./generated/client.js";
+import { hex32, toJsonValue, type JsonValue } from "./json.js";
+
+/** One executed (or failed) operation of the pending block, as the state keeper hands it to storage. */
+export interface ExecutedRecord {
+  /** Position among the block's successful operations; null for a failure. */
+  readonly blockIndex: number | null;
+  readonly txHash: string | null;
+  readonly priorityOpSerialId: bigint | null;
+  readonly txType: string;
+  readonly opType: string | null;
+  /** Transaction or priority op, JSON. */
+  readonly tx: JsonValue;
+  readonly ethSignature: JsonValue | null;
+  readonly operation: JsonValue | null;
+  readonly success: boolean;
+  readonly failCode: string | null;
+  readonly failReason: string | null;
+  readonly batchHash: string | null;
+  readonly addresses: readonly string[];
+  readonly tokenIds: readonly number[];
+}
+
+/** An event for subscribers, written in the same transaction as the change it reports. */
+export interface EventRecord {
+  readonly kind: "block" | "block_status" | "tx" | "account" | "priority_op";
+  readonly key: string;
+  readonly payload: JsonValue;
+}
+
+export interface PendingBlockRecord {
+  readonly number: number;
+  readonly feeAccountId: number;
+  readonly timestamp: number;
+  readonly firstSuccessAt: Date | null;
+  readonly miniBlocks: number;
+}
+
+/** Everything one mini-block changes, written in one database transaction. */
+export interface MiniBlockWrite {
+  readonly pending: PendingBlockRecord;
+  readonly executed: readonly ExecutedRecord[];
+  /** Mempool rows to delete: executed, failed or dropped transactions. */
+  readonly removedTxHashes: readonly string[];
+  readonly removedBatchHashes: readonly string[];
+  readonly executedPriorityOps: readonly bigint[];
+  readonly events: readonly EventRecord[];
+}
+
+/** What a restart needs: the committed state, the pending block and its operations. */
+export interface StoredChain {
+  readonly lastSealedBlock: number;
+  readonly stateRoot: string;
+  readonly snapshot: StateSnapshot;
+  readonly pending: PendingBlockRecord | undefined;
+  /** Successful operations of the pending block in execution order. */
+  readonly pendingOperations: readonly { txHash: string | null; priorityOpSerialId: bigint | null; tx: unknown; ethSignature: unknown; batchHash: string | null }[];
+  /** Next priority-op serial id to execute. */
+  readonly nextPriorityOpSerial: bigint;
+}
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * The chain's rows: the committed state as of the last sealed block (accounts, balances, NFTs, counters),
+ * sealed blocks with their account diffs, the pending block and its executed operations. Every method
+ * writes in one database transaction, so a crash leaves either all of a mini-block or block, or none.
+ */
+export class ChainRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Whether any state was ever written (genesis included). */
+  async isInitialized(): Promise<boolean> {
+    return (await this.prisma.chainState.findUnique({ where: { id: 1 } })) !== null;
+  }
+
+  async writeGenesis(snapshot: StateSnapshot, stateRoot: bigint): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await createAccounts(tx, snapshot.accounts.map((account) => ({ ...account, lastBlock: 0 })));
+      await writeBalances(tx, snapshot.accounts.flatMap((account) => account.balances.map(([tokenId, amount]) => ({ accountId: account.id, tokenId, amount }))));
+      await tx.chainState.create({ data: { id: 1, nextAccountId: snapshot.nextAccountId, lastSealedBlock: 0, stateRoot: hex32(stateRoot) } });
+    });
+  }
+
+  async load(depths: { accountTreeDepth: number; balanceTreeDepth: number }): Promise<StoredChain> {
+    const chain = await this.prisma.chainState.findUniqueOrThrow({ where: { id: 1 } });
+    const [accounts, balances, nfts, pending, maxExecuted] = await Promise.all([
+      this.prisma.account.findMany({ orderBy: { id: "asc" } }),
+      this.prisma.balance.findMany({ orderBy: [{ accountId: "asc" }, { tokenId: "asc" }] }),
+      this.prisma.nft.findMany({ orderBy: { tokenId: "asc" } }),
+      this.prisma.pendingBlock.findUnique({ where: { id: 1 } }),
+      this.prisma.priorityOperation.aggregate({ _max: { serialId: true }, where: { executedInBlock: { not: null } } }),
+    ]);
+    const balancesByAccount = new Map<number, [number, bigint][]>();
+    for (const balance of balances) {
+      let list = balancesByAccount.get(balance.accountId);
+      if (list === undefined) balancesByAccount.set(balance.accountId, (list = []));
+      list.push([balance.tokenId, BigInt(balance.amount.toFixed())]);
+    }
+    const snapshot: StateSnapshot = {
+      ...depths,
+      nextAccountId: chain.nextAccountId,
+      accounts: accounts.map((account) => ({
+        id: account.id,
+        address: account.address,
+        nonce: Number(account.nonce),
+        pubKeyHash: account.pubKeyHash,
+        balances: balancesByAccount.get(account.id) ?? [],
+      })),
+      nfts: nfts.map((nft): NftInfo => ({
+        tokenId: nft.tokenId,
+        creatorId: nft.creatorId,
+        creatorAddress: nft.creatorAddress,
+        serialId: nft.serialId,
+        contentHash: nft.contentHash,
+        address: nft.address,
+      })),
+    };
+    const pendingOperations =
+      pending === null
+        ? []
+        : await this.prisma.executedOperation.findMany({
+            where: { blockNumber: pending.number, success: true },
+            orderBy: { id: "asc" },
+            select: { txHash: true, priorityOpSerialId: true, tx: true, ethSignature: true, batchHash: true },
+          });
+    return {
+      lastSealedBlock: chain.lastSealedBlock,
+      stateRoot: chain.stateRoot,
+      snapshot,
+      pending:
+        pending === null
+          ? undefined
+          : { number: pending.number, feeAccountId: pending.feeAccountId, timestamp: Number(pending.timestamp), firstSuccessAt: pending.firstSuccessAt, miniBlocks: pending.miniBlocks },
+      pendingOperations,
+      nextPriorityOpSerial: (maxExecuted._max.serialId ?? -1n) + 1n,
+    };
+  }
+
+  async writeMiniBlock(write: MiniBlockWrite): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const { pending } = write;
+      const pendingRow = { number: pending.number, feeAccountId: pending.feeAccountId, timestamp: BigInt(pending.timestamp), firstSuccessAt: pending.firstSuccessAt, miniBlocks: pending.miniBlocks };
+      await tx.pendingBlock.upsert({ where: { id: 1 }, create: { id: 1, ...pendingRow }, update: pendingRow });
+      if (write.executed.length > 0) {
+        await tx.executedOperation.createMany({
+          data: write.executed.map((record) => ({
+            blockNumber: pending.number,
+            blockIndex: record.blockIndex,
+            txHash: record.txHash,
+            priorityOpSerialId: record.priorityOpSerialId,
+            txType: record.txType,
+            opType: record.opType,
+            tx: record.tx as Prisma.InputJsonValue,
+            ethSignature: record.ethSignature === null ? undefined : (record.ethSignature as Prisma.InputJsonValue),
+            operation: record.operation === null ? undefined : (record.operation as Prisma.InputJsonValue),
+            success: record.success,
+            failCode: record.failCode,
+            failReason: record.failReason,
+            batchHash: record.batchHash,
+            addresses: [...record.addresses],
+            tokenIds: [...record.tokenIds],
+          })),
+        });
+      }
+      if (write.removedTxHashes.length > 0) await tx.mempoolTx.deleteMany({ where: { txHash: { in: [...write.removedTxHashes] } } });
+      if (write.removedBatchHashes.length > 0) await tx.txBatch.deleteMany({ where: { batchHash: { in: [...write.removedBatchHashes] } } });
+      if (write.executedPriorityOps.length > 0) {
+        await tx.priorityOperation.updateMany({ where: { serialId: { in: [...write.executedPriorityOps] } }, data: { executedInBlock: pending.number } });
+      }
+      await writeEvents(tx, write.events);
+    });
+  }
+
+  /**
+   * Stores a sealed block with its account diffs, moves the committed state forward, drops the pending
+   * block and queues the block's commit for the L1 pipeline — all in one transaction.
+   */
+  async writeSealedBlock(block: SealedBlock, events: readonly EventRecord[]): Promise<void> {
+    const { stateDiff } = block;
+    await this.prisma.$transaction(async (tx) => {
+      await tx.block.create({
+        data: {
+          number: block.blockNumber,
+          feeAccountId: block.feeAccountId,
+          timestamp: BigInt(block.timestamp),
+          oldStateRoot: hex32(block.oldStateRoot),
+          newStateRoot: hex32(block.newStateRoot),
+          commitment: hex32(block.commitment),
+          blockChunks: block.blockChunks,
+          chunksUsed: block.chunksUsed,
+          publicData: Buffer.from(block.publicData),
+          onchainOperations: toJsonValue(block.onchainOperations) as Prisma.InputJsonValue,
+          fees: toJsonValue(block.fees) as Prisma.InputJsonValue,
+          operationCount: block.operations.filter((op) => op.type !== "Noop").length,
+        },
+      });
+      if (stateDiff.accounts.length > 0) {
+        await tx.accountUpdate.createMany({
+          data: stateDiff.accounts.map((diff) => ({ blockNumber: block.blockNumber, accountId: diff.accountId, diff: toJsonValue(diff) as Prisma.InputJsonValue })),
+        });
+      }
+      const accounts = stateDiff.accounts.map((diff) => ({
+        created: diff.created,
+        write: { id: diff.accountId, address: diff.address, nonce: diff.nonce?.after, pubKeyHash: diff.pubKeyHash?.after, lastBlock: block.blockNumber },
+      }));
+      await createAccounts(tx, accounts.filter((account) => account.created).map((account) => account.write));
+      await updateAccounts(tx, accounts.filter((account) => !account.created).map((account) => account.write));
+      await writeBalances(tx, stateDiff.accounts.flatMap((diff) => diff.balances.map((balance) => ({ accountId: diff.accountId, tokenId: balance.tokenId, amount: balance.after }))));
+      if (stateDiff.nfts.length > 0) {
+        await tx.nft.createMany({ data: stateDiff.nfts.map((nft) => ({ ...nft, mintedInBlock: block.blockNumber })) });
+      }
+      await tx.chainState.update({
+        where: { id: 1 },
+        data: { nextAccountId: stateDiff.nextAccountId, lastSealedBlock: block.blockNumber, stateRoot: hex32(block.newStateRoot) },
+      });
+      await tx.pendingBlock.deleteMany({ where: { id: 1 } });
+      await tx.l1Operation.create({ data: { kind: "commit", fromBlock: block.blockNumber, toBlock: block.blockNumber } });
+      await writeEvents(tx, events);
+    });
+  }
+}
+
+interface AccountWrite {
+  readonly id: number;
+  readonly address: string;
+  /** undefined = unchanged (an existing account); a new account defaults to nonce 0 and no key. */
+  readonly nonce?: number | undefined;
+  readonly pubKeyHash?: string | undefined;
+  readonly lastBlock: number;
+}
+
+const ZERO_PUBKEY_HASH = `sync:${"0".repeat(40)}`;
+
+async function createAccounts(tx: Tx, accounts: readonly AccountWrite[]): Promise<void> {
+  if (accounts.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "Account" ("id", "address", "nonce", "pubKeyHash", "lastBlock")
+    SELECT * FROM unnest(${accounts.map((a) => a.id)}::int[], ${accounts.map((a) => a.address)}::text[], ${accounts.map((a) => a.nonce ?? 0)}::bigint[],
+                         ${accounts.map((a) => a.pubKeyHash ?? ZERO_PUBKEY_HASH)}::text[], ${accounts.map((a) => a.lastBlock)}::int[])`;
+}
+
+async function updateAccounts(tx: Tx, accounts: readonly AccountWrite[]): Promise<void> {
+  if (accounts.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE "Account" AS a SET
+      "nonce" = COALESCE(u.nonce, a."nonce"),
+      "pubKeyHash" = COALESCE(u."pubKeyHash", a."pubKeyHash"),
+      "lastBlock" = u."lastBlock"
+    FROM unnest(${accounts.map((a) => a.id)}::int[], ${accounts.map((a) => (a.nonce === undefined ? null : a.nonce))}::bigint[],
+                ${accounts.map((a) => a.pubKeyHash ?? null)}::text[], ${accounts.map((a) => a.lastBlock)}::int[]) AS u(id, nonce, "pubKeyHash", "lastBlock")
+    WHERE a."id" = u.id`;
+}
+
+/** Upserts balances in one statement; a zero balance deletes the row. */
+async function writeBalances(tx: Tx, balances: readonly { accountId: number; tokenId: number; amount: bigint }[]): Promise<void> {
+  if (balances.length === 0) return;
+  const kept = balances.filter((balance) => balance.amount !== 0n);
+  const cleared = balances.filter((balance) => balance.amount === 0n);
+  if (kept.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "Balance" ("accountId", "tokenId", "amount")
+      SELECT * FROM unnest(${kept.map((b) => b.accountId)}::int[], ${kept.map((b) => b.tokenId)}::int[], ${kept.map((b) => b.amount.toString())}::numeric[])
+      ON CONFLICT ("accountId", "tokenId") DO UPDATE SET "amount" = EXCLUDED."amount"`;
+  }
+  if (cleared.length > 0) {
+    await tx.$executeRaw`
+      DELETE FROM "Balance" b USING unnest(${cleared.map((c) => c.accountId)}::int[], ${cleared.map((c) => c.tokenId)}::int[]) AS input("accountId", "tokenId")
+      WHERE b."accountId" = input."accountId" AND b."tokenId" = input."tokenId"`;
+  }
+}
+
+async function writeEvents(tx: Tx, events: readonly EventRecord[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.event.createMany({ data: events.map((event) => ({ kind: event.kind, key: event.key, payload: event.payload as Prisma.InputJsonValue })) });
+}
