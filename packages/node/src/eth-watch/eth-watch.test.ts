@@ -299,3 +299,50 @@ describe("eth-watch on a Hardhat L1", () => {
     ]);
   });
 });
+
+describe("eth-watch when the L1 node is killed and comes back with a new chain", () => {
+  it("backs off while it is down, then detects the lost chain (reorg + store ahead) instead of continuing", async () => {
+    const node = await HardhatL1.start();
+    try {
+      const signer = await node.contractSigner(1);
+      const zkLite = ZkLite__factory.connect(node.deployment.contracts.zkLite, signer);
+      const store = new InMemoryEthWatchStore();
+      const errors: Error[] = [];
+      const reorgs: ReorgInfo[] = [];
+      const watch = new EthWatch({
+        config: {
+          rpcUrl: node.url,
+          chainId: node.chainId,
+          rollupAddress: node.deployment.contracts.zkLite,
+          governanceAddress: node.deployment.contracts.governance,
+          startBlock: node.deployment.deployBlock,
+          pollIntervalMs: 50,
+          backoffInitialMs: 50,
+          backoffMaxMs: 300,
+          requestTimeoutMs: 2_000,
+        },
+        store,
+        logger: pino({ level: "silent" }),
+        registry: new Registry(),
+        hooks: { onError: (error) => errors.push(error), onReorg: (info) => reorgs.push(info) },
+      });
+      watchers.push(watch);
+      for (const amount of [1n, 2n]) await (await zkLite.depositETH(otherAddress, { value: amount })).wait();
+      watch.start();
+      await waitFor("two deposits", () => store.priorityOps.length === 2);
+
+      await node.kill();
+      await waitFor("errors while the node is down", () => errors.length >= 2);
+      expect(errors.every((error) => (error as EthWatchError).code === "ETH_WATCH_L1_UNAVAILABLE")).toBe(true);
+
+      await node.restart(); // same port, a new chain, the contracts deployed again (same addresses)
+      expect(node.deployment.contracts.zkLite).toBe(watch.config.rollupAddress);
+      await waitFor("the lost chain noticed", () => errors.some((error) => (error as EthWatchError).code === "ETH_WATCH_STORE_AHEAD_OF_L1"));
+      expect(reorgs.length).toBeGreaterThanOrEqual(1);
+      await watch.stop();
+      expect(store.priorityOps.map((op) => op.serialId)).toEqual([0n, 1n]);
+    } finally {
+      await node.stop();
+    }
+  });
+});

@@ -56,7 +56,11 @@ export class L1Reader {
     const call = async (name: "firstPriorityRequestId" | "totalOpenPriorityRequests"): Promise<bigint> => {
       const data = rollupViews.encodeFunctionData(name, []);
       const result = await this.#send<string>("eth_call", [{ to: rollup, data }, toQuantity(blockNumber)]);
-      return rollupViews.decodeFunctionResult(name, result)[0] as bigint;
+      try {
+        return rollupViews.decodeFunctionResult(name, result)[0] as bigint;
+      } catch (error) {
+        throw unavailable(`${name}() of ${rollup} at block ${blockNumber} (no rollup there?)`, error);
+      }
     };
     const [first, open] = await Promise.all([call("firstPriorityRequestId"), call("totalOpenPriorityRequests")]);
     return first + open;
