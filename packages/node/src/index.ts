@@ -1,2 +1,3 @@
 /** `@zklite/node`: the zkLite node server (see README.md). */
-export {};
+export * from "./eth-watch/index.js";
+export * from "./fees/index.js";
