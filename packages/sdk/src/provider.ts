@@ -7,6 +7,7 @@ import type {
   AccountInfo,
   AppRouter,
   BlockInfo,
+  BlockTransaction,
   FeeQuote,
   FeeTypeInput,
   NetworkConfig,
@@ -123,6 +124,11 @@ export class Provider {
 
   getBlock(number: number): Promise<BlockInfo | null> {
     return call(() => this.client.block.get.query({ number }));
+  }
+
+  /** The block's operations in execution order, failed transactions included. */
+  getBlockTransactions(number: number): Promise<BlockTransaction[]> {
+    return call(() => this.client.block.transactions.query({ number }));
   }
 
   getPriorityOpStatus(serialId: bigint | number | string): Promise<PriorityOpStatus | null> {
