@@ -13,7 +13,7 @@ import { spawnSync } from "node:child_process";
 import { getBytes, hexlify, randomBytes, Wallet, ZeroAddress, ZeroHash, type ContractTransactionResponse } from "ethers";
 import hre, { ethers } from "hardhat";
 
-import type { Operation } from "@zklite/sdk/protocol";
+import type { Operation } from "@zklite/protocol";
 import { deployZkLite } from "../lib/deploy";
 import { TestERC20__factory, ZkLite__factory, type ZkLite } from "../typechain-types";
 import { compileGroth16Verifier } from "../tools/compile-verifier";
@@ -61,7 +61,7 @@ async function revertTo(id: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const p = await import("@zklite/sdk/protocol");
+  const p = await import("@zklite/protocol");
   const [deployer, alice, bob] = await ethers.getSigners();
   if (!deployer || !alice || !bob) throw new Error("not enough accounts");
   const circuit = ensureDevCircuit("block", [KEY]);

@@ -4,7 +4,7 @@ import { mine, time } from "@nomicfoundation/hardhat-network-helpers";
 import { concat, getBytes, hexlify, keccak256, randomBytes, ZeroAddress } from "ethers";
 import { ethers } from "hardhat";
 
-import type { Operation } from "@zklite/sdk/protocol";
+import type { Operation } from "@zklite/protocol";
 import { buildBlock, genesisBlock, storedBlockHash, type BlockOp, type StoredBlock } from "./helpers/blocks";
 import { LARGE_BLOCK_CHUNKS, SMALL_BLOCK_CHUNKS, system, type System } from "./helpers/fixture";
 import * as ops from "./helpers/ops";

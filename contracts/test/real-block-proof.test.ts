@@ -8,7 +8,7 @@ import { getBytes, hexlify, toBeHex } from "ethers";
 import { ethers } from "hardhat";
 
 import type { BlockCircuitParameters, BlockWitness, Groth16Result } from "@zklite/circuits";
-import type { Operation, Transfer, Tx } from "@zklite/sdk/protocol";
+import type { Operation, Transfer, Tx } from "@zklite/protocol";
 import { deployZkLite } from "../lib/deploy";
 import { VerifierAdapter__factory, ZkLite__factory, type VerifierAdapter, type ZkLite } from "../typechain-types";
 import { compileGroth16Verifier } from "../tools/compile-verifier";
@@ -55,7 +55,7 @@ function provenBlock(): ProvenBlock {
   return proven;
 }
 
-/** A zkSync key from a seed, and a signer producing the TxSignature of @zklite/sdk's serialization. */
+/** A zkSync key from a seed, and a signer producing the TxSignature of @zklite/protocol's serialization. */
 function zkSyncKey(crypto: Crypto, protocol: Awaited<ReturnType<typeof loadProtocol>>, seed: Uint8Array) {
   const privateKey = crypto.privateKeyFromSeed(seed);
   const pubKeyHash = `sync:${protocol.toHex(crypto.privateKeyToPubKeyHash(privateKey)).slice(2)}`;
@@ -169,7 +169,7 @@ async function deployRollup(): Promise<Rollup> {
   };
 }
 
-/** The proven block as commitBlocks takes it, encoded by @zklite/sdk from the state's operation (helpers/blocks.ts). */
+/** The proven block as commitBlocks takes it, encoded by @zklite/protocol from the state's operation (helpers/blocks.ts). */
 async function transferBlock(rollup: Rollup, newStateRoot = toBeHex(provenBlock().witness.newRoot, 32)): Promise<BuiltBlock> {
   const { witness, operation, timestamp } = provenBlock();
   const block = await buildBlock(rollup.genesis, [operation], {

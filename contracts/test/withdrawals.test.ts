@@ -3,7 +3,7 @@ import type { HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/signer
 import { concat, encodeBase58, ZeroAddress } from "ethers";
 import { ethers } from "hardhat";
 
-import type { Operation } from "@zklite/sdk/protocol";
+import type { Operation } from "@zklite/protocol";
 import { finalize, genesisBlock } from "./helpers/blocks";
 import { LARGE_BLOCK_CHUNKS, system, type System } from "./helpers/fixture";
 import * as ops from "./helpers/ops";

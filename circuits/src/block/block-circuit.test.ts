@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { init } from "@zklite/crypto-wasm";
-import { maskCommitment, serializeTx, type Operation, type Transfer, type Tx } from "@zklite/sdk/protocol";
+import { maskCommitment, serializeTx, type Operation, type Transfer, type Tx } from "@zklite/protocol";
 import { extendedBalanceTouches } from "@zklite/state";
 import { rescueHashOrders } from "@zklite/crypto-wasm";
 import type { CompiledCircuit } from "../circom-compiler.js";

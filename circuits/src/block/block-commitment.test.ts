@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { blockCommitment, encodeBlockPubdata, maskCommitment, type BlockCommitmentInput } from "@zklite/sdk/protocol";
+import { blockCommitment, encodeBlockPubdata, maskCommitment, type BlockCommitmentInput } from "@zklite/protocol";
 import { FIELD_MODULUS } from "@zklite/state";
 import type { CompiledCircuit } from "../circom-compiler.js";
 import { calculateWitness } from "../witness-calculator.js";
@@ -25,7 +25,7 @@ function randomBlock(): BlockCommitmentInput {
   };
 }
 
-describe("block commitment component against @zklite/sdk's blockCommitment", () => {
+describe("block commitment component against @zklite/protocol's blockCommitment", () => {
   let circuit: CompiledCircuit;
   beforeAll(() => {
     circuit = compileBlockCommitmentCircuit(CHUNKS);

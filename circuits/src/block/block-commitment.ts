@@ -1,6 +1,6 @@
 import { ZkLiteError } from "@zklite/crypto-wasm";
 import { bytesToBitsMsbFirst } from "@zklite/crypto-wasm/ts";
-import { onchainOpsOffsetCommitment, type BlockCommitmentInput } from "@zklite/sdk/protocol";
+import { onchainOpsOffsetCommitment, type BlockCommitmentInput } from "@zklite/protocol";
 import { FIELD_MODULUS } from "@zklite/state";
 import { compileCircuit, type CompiledCircuit } from "../circom-compiler.js";
 import type { CircuitInput } from "../witness-calculator.js";
@@ -15,7 +15,7 @@ export function compileBlockCommitmentCircuit(chunks: number): CompiledCircuit {
 }
 
 /**
- * The component's input for a block (the same fields `@zklite/sdk`'s `blockCommitment` takes). The roots
+ * The component's input for a block (the same fields `@zklite/protocol`'s `blockCommitment` takes). The roots
  * must be field elements (zkLite's Poseidon roots) and the timestamp must fit in 64 bits.
  */
 export function blockCommitmentCircuitInput(block: BlockCommitmentInput): CircuitInput {

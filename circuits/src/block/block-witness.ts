@@ -1,6 +1,6 @@
 import { ZkLiteError } from "@zklite/crypto-wasm";
 import { bytesToBitsMsbFirst } from "@zklite/crypto-wasm/ts";
-import { blockCommitment, encodeBlockPubdata, maskCommitment } from "@zklite/sdk/protocol";
+import { blockCommitment, encodeBlockPubdata, maskCommitment } from "@zklite/protocol";
 import { hex160ToBigInt, isProcessableToken, PROCESSABLE_TOKEN_DEPTH, type AuditPath, type BalanceProof, type StateTree } from "@zklite/state";
 import { dummySignatureSlot, signatureWitness, txMessageFields } from "../signature/index.js";
 import type { CircuitInput } from "../witness-calculator.js";

@@ -14,7 +14,7 @@ import {
   type Order,
   type Tx,
   type TxSignature,
-} from "@zklite/sdk/protocol";
+} from "@zklite/protocol";
 import { FIELD_MODULUS, hex160ToBigInt, nftContentDigest, rescueNftTokenHash, type StateTree } from "@zklite/state";
 import type { ChunkArgs } from "./chunk-args.js";
 import { operationChunks, type CircuitOperationType } from "./steps.js";

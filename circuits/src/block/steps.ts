@@ -1,4 +1,4 @@
-import { OP_CHUNKS, type Operation } from "@zklite/sdk/protocol";
+import { OP_CHUNKS, type Operation } from "@zklite/protocol";
 
 /**
  * The block circuit's step numbering (circom/lib/block/steps.circom): each operation type owns one step

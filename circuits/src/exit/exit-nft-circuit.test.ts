@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MIN_NFT_TOKEN_ID, NFT_TOKEN_ID, type Tx } from "@zklite/sdk/protocol";
+import { MIN_NFT_TOKEN_ID, NFT_TOKEN_ID, type Tx } from "@zklite/protocol";
 import { FIELD_MODULUS, RollupState, SKIP_SIGNATURE_CHECKS, hex160ToBigInt, nftContentDigest, rescueNftTokenHash, type NftInfo } from "@zklite/state";
 import type { CompiledCircuit } from "../circom-compiler.js";
 import { CIRCOM_SOURCE_DIR } from "../package-paths.js";

@@ -1,5 +1,5 @@
 import { ZkLiteError } from "@zklite/crypto-wasm";
-import { MAX_TOKEN_ID, MIN_NFT_TOKEN_ID } from "@zklite/sdk/protocol";
+import { MAX_TOKEN_ID, MIN_NFT_TOKEN_ID } from "@zklite/protocol";
 import { hex160ToBigInt, isProcessableToken, nftContentDigest, rescueNftTokenHash, type AuditPath, type NftInfo, type StateTree } from "@zklite/state";
 import type { ExitStatement } from "./exit-statement.js";
 import type { CircuitInput } from "../witness-calculator.js";

@@ -13,7 +13,7 @@ import {
   type Tx,
   type Withdraw,
   type WithdrawNFT,
-} from "@zklite/sdk/protocol";
+} from "@zklite/protocol";
 import { RollupState, type BlockBuilder, type SealedBlock } from "@zklite/state";
 import type { BlockCircuitParameters } from "../block/block-circuit-parameters.js";
 import type { BlockWitnessRequest } from "../block/block-witness.js";

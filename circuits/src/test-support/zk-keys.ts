@@ -1,5 +1,5 @@
 import { privateKeyFromSeed, privateKeyToPubKeyHash, rescueHashOrders, signMusig } from "@zklite/crypto-wasm";
-import { serializeOrder, serializeTx, toHex, type Order, type Tx, type TxSignature } from "@zklite/sdk/protocol";
+import { serializeOrder, serializeTx, toHex, type Order, type Tx, type TxSignature } from "@zklite/protocol";
 
 /** A zkSync key pair for tests (call `init()` of @zklite/crypto-wasm first). */
 export interface TestKey {

@@ -1,7 +1,7 @@
 import { time } from "@nomicfoundation/hardhat-network-helpers";
 import { getBytes, hexlify, randomBytes } from "ethers";
 
-import type { Operation } from "@zklite/sdk/protocol";
+import type { Operation } from "@zklite/protocol";
 import type { ZkLite } from "../../typechain-types";
 import { proveEcho } from "../../tools/echo-prover";
 import { BLOCK_KEYS, testCircuit, type System } from "./fixture";
@@ -22,7 +22,7 @@ export interface StoredBlock {
 
 export interface BuiltBlock {
   readonly info: ZkLite.CommitBlockInfoStruct;
-  /** What the contract must store, computed with @zklite/sdk/protocol. */
+  /** What the contract must store, computed with @zklite/protocol. */
   readonly stored: StoredBlock;
   readonly chunks: number;
   readonly pendingOnchainOpsPubdata: string[];

@@ -12,7 +12,7 @@ import type {
   TransferToNewOp,
   WithdrawNFTOp,
   WithdrawOp,
-} from "@zklite/sdk/protocol";
+} from "@zklite/protocol";
 
 const lower = (address: string): string => address.toLowerCase();
 export const ZERO_CONTENT_HASH = "0x" + "00".repeat(32);

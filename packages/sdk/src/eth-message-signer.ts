@@ -22,8 +22,8 @@ import {
   toHex,
   type PubKeyHash,
   type TxEthSignature,
-} from "./protocol/index.js";
-import { protocolError, requireObject } from "./protocol/errors.js";
+} from "@zklite/protocol";
+import { protocolError, requireObject } from "@zklite/protocol/validation";
 import { signMessagePersonalAPI, type EthSignerType } from "./eth-signature-type.js";
 
 type Text = string | null | undefined;

@@ -4,7 +4,7 @@
  * answer EIP-1271 `isValidSignature`.
  */
 import { Contract, getBytes, keccak256, recoverAddress, type Provider, type Signer as EthersSigner } from "ethers";
-import { getSignedBytesFromMessage } from "./protocol/index.js";
+import { getSignedBytesFromMessage } from "@zklite/protocol";
 
 export interface EthSignerType {
   verificationMethod: "ECDSA" | "ERC-1271";

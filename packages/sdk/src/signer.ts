@@ -29,9 +29,8 @@ import {
   type OrderInput,
   type PubKeyHash,
   type TxSignature,
-} from "./protocol/index.js";
-import { parseHex } from "./protocol/bytes.js";
-import { protocolError, requireObject } from "./protocol/errors.js";
+} from "@zklite/protocol";
+import { parseHex, protocolError, requireObject } from "@zklite/protocol/validation";
 import { getEthSignatureType, signMessagePersonalAPI, type EthSignerType } from "./eth-signature-type.js";
 
 /** zksync.js accepts amounts as anything `BigNumber.from` takes; zkLite takes bigint or decimal strings. */

@@ -4,7 +4,7 @@
 import { Wallet } from "ethers";
 import { describe, expect, it } from "vitest";
 import { EthMessageSigner, Signer, utils } from "./index.js";
-import { withVectors, type VectorFile } from "./protocol/testing/vector-file.js";
+import { withVectors, type VectorFile } from "@zklite/protocol/testing";
 
 type TxItem = VectorFile["txTest"]["items"][number];
 

@@ -10,8 +10,8 @@ import {
   packFee,
   serializeTx as protocolSerializeTx,
   type TxInput,
-} from "./protocol/index.js";
-import { requireObject } from "./protocol/errors.js";
+} from "@zklite/protocol";
+import { requireObject } from "@zklite/protocol/validation";
 
 export {
   closestGreaterOrEqPackableTransactionAmount,
@@ -47,7 +47,7 @@ export {
   serializeWithdrawNFT,
   formatUnits,
   parseUnits,
-} from "./protocol/index.js";
+} from "@zklite/protocol";
 export { getEthSignatureType, signMessagePersonalAPI, verifyERC1271Signature } from "./eth-signature-type.js";
 
 /** zksync.js `packAmountChecked`: the 5 packed bytes; throws `AMOUNT_NOT_PACKABLE` if not exact. */

@@ -1,4 +1,4 @@
-import type { ChangePubKey, Deposit, MintNFT, Order, Swap, Transfer, TxSignature, Withdraw, WithdrawNFT } from "@zklite/sdk/protocol";
+import type { ChangePubKey, Deposit, MintNFT, Order, Swap, Transfer, TxSignature, Withdraw, WithdrawNFT } from "@zklite/protocol";
 import { RollupState, type RollupStateOptions } from "../src/executor/rollup-state.js";
 import type { SignatureChecker } from "../src/executor/signature-checker.js";
 import type { BlockBuilder } from "../src/executor/block-builder.js";

@@ -10,7 +10,7 @@ import {
   getChangePubkeyMessage,
   type Operation,
   type Swap,
-} from "@zklite/sdk/protocol";
+} from "@zklite/protocol";
 import { Wallet } from "ethers";
 import { describe, expect, it } from "vitest";
 import {
@@ -53,7 +53,7 @@ const CHUNKS: Record<Operation["type"], number> = {
 };
 const ONCHAIN = new Set(["Deposit", "Withdraw", "FullExit", "ChangePubKey", "ForcedExit", "WithdrawNFT"]);
 
-/** §4.4 and the offset commitment of §4.3, written out independently of @zklite/sdk/protocol. */
+/** §4.4 and the offset commitment of §4.3, written out independently of @zklite/protocol. */
 function expectedCommitment(block: { blockNumber: number; feeAccountId: number; oldStateRoot: bigint; newStateRoot: bigint; timestamp: number; publicData: Uint8Array }, ops: readonly Operation[]): Uint8Array {
   const offsetCommitment = new Uint8Array(block.publicData.length / 10);
   let chunk = 0;

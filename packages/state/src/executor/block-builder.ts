@@ -10,7 +10,7 @@ import {
   type OperationType,
   type PriorityOp,
   type Tx,
-} from "@zklite/sdk/protocol";
+} from "@zklite/protocol";
 import { stateError, ZkLiteError } from "../errors.js";
 import type { AsyncBatchHasher } from "../tree/rehash.js";
 import { extendedBalanceTouches } from "./extended-touches.js";
@@ -59,7 +59,7 @@ export interface SealedBlock {
   /** Pubdata padded with Noop chunks to `blockChunks`. */
   readonly publicData: Uint8Array;
   readonly onchainOperations: readonly OnchainOperation[];
-  /** SHA-256 block commitment of @zklite/sdk/protocol (§4.4). */
+  /** SHA-256 block commitment of @zklite/protocol (§4.4). */
   readonly commitment: Uint8Array;
   /** Fees credited to the fee account, per token. */
   readonly fees: ReadonlyMap<number, bigint>;

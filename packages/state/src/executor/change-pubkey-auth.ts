@@ -8,7 +8,7 @@ import {
   getCreate2AddressAndSalt,
   getSignedBytesFromMessage,
   type ChangePubKey,
-} from "@zklite/sdk/protocol";
+} from "@zklite/protocol";
 
 /**
  * L2-side check of a ChangePubKey's Ethereum authorization (PROTOCOL.md §2.6): the account's L1
@@ -19,7 +19,7 @@ export interface ChangePubKeyAuthChecker {
 }
 
 /**
- * zkSync's `is_eth_auth_data_valid`, with the messages built by @zklite/sdk/protocol:
+ * zkSync's `is_eth_auth_data_valid`, with the messages built by @zklite/protocol:
  * - Onchain, or no authorization at all: accepted here; the L1 contract checks `authFacts` at commit;
  * - ECDSA: personal_sign over the 60-byte message; a non-zero batch hash is rejected (zkSync's witness
  *   type 0 always hashes a zero word, so L1 could not check it);

@@ -1,4 +1,4 @@
-import type { Operation, Order } from "@zklite/sdk/protocol";
+import type { Operation, Order } from "@zklite/protocol";
 import { describe, expect, it } from "vitest";
 import {
   BLOCK_SIZES,

@@ -1,4 +1,4 @@
-import { MAX_TOKEN_ID, MIN_NFT_TOKEN_ID, type Operation } from "@zklite/sdk/protocol";
+import { MAX_TOKEN_ID, MIN_NFT_TOKEN_ID, type Operation } from "@zklite/protocol";
 import { stateError } from "../errors.js";
 import { isProcessableToken } from "../state/leaf-encoding.js";
 import { PRODUCTION_TREE_DEPTHS, type StateTreeOptions } from "../state/state-tree.js";

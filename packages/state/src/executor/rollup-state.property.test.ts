@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { PriorityOp, Tx } from "@zklite/sdk/protocol";
+import type { PriorityOp, Tx } from "@zklite/protocol";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIRST_NONCE, address, fundedState, mintNFT, openBlock, pubKeyHash, signedBy, transfer, withdraw } from "../../test/fixtures.js";
 import { referencePoseidon, type ReferencePoseidon } from "../../test/reference-poseidon.js";

@@ -5,7 +5,7 @@ import {
   type Operation,
   type PriorityOp,
   type Tx,
-} from "@zklite/sdk/protocol";
+} from "@zklite/protocol";
 import { stateError } from "../errors.js";
 import { StateTree, type AccountView, type StateTreeOptions } from "../state/state-tree.js";
 import { BlockBuilder, type BlockParameters } from "./block-builder.js";

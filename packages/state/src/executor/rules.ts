@@ -1,4 +1,4 @@
-import { isTransactionAmountPackable, isTransactionFeePackable, MAX_AMOUNT, MAX_NONCE, MAX_PROCESSABLE_TOKEN_ID, MAX_TOKEN_ID } from "@zklite/sdk/protocol";
+import { isTransactionAmountPackable, isTransactionFeePackable, MAX_AMOUNT, MAX_NONCE, MAX_PROCESSABLE_TOKEN_ID, MAX_TOKEN_ID } from "@zklite/protocol";
 import { stateError } from "../errors.js";
 import type { AccountView } from "../state/state-tree.js";
 import type { ExecutionContext } from "./context.js";

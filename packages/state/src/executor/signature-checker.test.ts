@@ -1,7 +1,7 @@
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { init, privateKeyFromSeed, privateKeyToPubKeyHash, pubKeyHash, rescueHashOrders, signMusig } from "@zklite/crypto-wasm";
 import { AltBabyJubjubPoint, GENERATOR, compressPoint } from "@zklite/crypto-wasm/ts";
-import { serializeOrder, serializeTx, type Order, type Tx, type TxSignature } from "@zklite/sdk/protocol";
+import { serializeOrder, serializeTx, type Order, type Tx, type TxSignature } from "@zklite/protocol";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIRST_NONCE, address, changePubKey, deposit, expectRejected, newState, openBlock, order, swap, transfer } from "../../test/fixtures.js";
 import { musigSignatureChecker } from "./signature-checker.js";

@@ -1,6 +1,6 @@
 import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
 import { isInitialized, pubKeyHash, rescueHashOrders, verifyMusig } from "@zklite/crypto-wasm";
-import { serializeOrder, serializeTx, type Order, type Tx } from "@zklite/sdk/protocol";
+import { serializeOrder, serializeTx, type Order, type Tx } from "@zklite/protocol";
 import { stateError } from "../errors.js";
 
 /** What a signature check concluded. */

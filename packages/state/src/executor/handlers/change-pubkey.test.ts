@@ -1,4 +1,4 @@
-import { getChangePubKeyTypedData, getChangePubkeyLegacyMessage, getChangePubkeyMessage, getCreate2AddressAndSalt } from "@zklite/sdk/protocol";
+import { getChangePubKeyTypedData, getChangePubkeyLegacyMessage, getChangePubkeyMessage, getCreate2AddressAndSalt } from "@zklite/protocol";
 import { Wallet } from "ethers";
 import { describe, expect, it } from "vitest";
 import { changePubKey, deposit, expectRejected, newState, openBlock, pubKeyHash, signedBy, snapshot } from "../../../test/fixtures.js";

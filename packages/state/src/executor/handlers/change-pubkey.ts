@@ -1,4 +1,4 @@
-import type { ChangePubKey, ChangePubKeyOp } from "@zklite/sdk/protocol";
+import type { ChangePubKey, ChangePubKeyOp } from "@zklite/protocol";
 import { stateError } from "../../errors.js";
 import type { ExecutionContext } from "../context.js";
 import {

@@ -1,4 +1,4 @@
-import { MAX_FUNGIBLE_TOKEN_ID, type Deposit, type DepositOp } from "@zklite/sdk/protocol";
+import { MAX_FUNGIBLE_TOKEN_ID, type Deposit, type DepositOp } from "@zklite/protocol";
 import { stateError } from "../../errors.js";
 import type { ExecutionContext } from "../context.js";
 import { credit, requireNonZeroAddress, requireToken, requireU128 } from "../rules.js";

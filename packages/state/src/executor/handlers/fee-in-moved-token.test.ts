@@ -1,12 +1,12 @@
-import type { ForcedExit } from "@zklite/sdk/protocol";
+import type { ForcedExit } from "@zklite/protocol";
 import { describe, expect, it, vi } from "vitest";
 import { FIRST_NONCE, address, deposit, expectRejected, fundedState, openBlock, pubKeyHash, signedBy, transfer, withdraw } from "../../../test/fixtures.js";
 
 // Transfer, Withdraw and ForcedExit pay their fee in the token they move. The SDK lets Withdraw and
 // ForcedExit move fungible tokens up to MAX_FUNGIBLE_TOKEN_ID (1023 today, but L1 treats ids up to
 // 65535 as fungible). With that bound raised to 65535, the fee rule alone must keep fees in 0..1023.
-vi.mock("@zklite/sdk/protocol", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@zklite/sdk/protocol")>()),
+vi.mock("@zklite/protocol", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@zklite/protocol")>()),
   MAX_FUNGIBLE_TOKEN_ID: 65535,
 }));
 

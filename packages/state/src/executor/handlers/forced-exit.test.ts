@@ -1,4 +1,4 @@
-import type { ForcedExit } from "@zklite/sdk/protocol";
+import type { ForcedExit } from "@zklite/protocol";
 import { describe, expect, it } from "vitest";
 import { BAD_SIGNATURE, FIRST_NONCE, address, deposit, expectRejected, fundedState, openBlock, pubKeyHash, signedBy } from "../../../test/fixtures.js";
 

@@ -1,4 +1,4 @@
-import { MAX_FUNGIBLE_TOKEN_ID, type ForcedExit, type ForcedExitOp } from "@zklite/sdk/protocol";
+import { MAX_FUNGIBLE_TOKEN_ID, type ForcedExit, type ForcedExitOp } from "@zklite/protocol";
 import { stateError } from "../../errors.js";
 import type { ExecutionContext } from "../context.js";
 import {

@@ -1,4 +1,4 @@
-import { MAX_TOKEN_ID, MIN_NFT_TOKEN_ID, type FullExit, type FullExitOp } from "@zklite/sdk/protocol";
+import { MAX_TOKEN_ID, MIN_NFT_TOKEN_ID, type FullExit, type FullExitOp } from "@zklite/protocol";
 import type { ExecutionContext } from "../context.js";
 import { ZERO_ADDRESS } from "../rules.js";
 

@@ -1,4 +1,4 @@
-import { MAX_TOKEN_ID, NFT_TOKEN_ID, type MintNFT, type MintNFTOp } from "@zklite/sdk/protocol";
+import { MAX_TOKEN_ID, NFT_TOKEN_ID, type MintNFT, type MintNFTOp } from "@zklite/protocol";
 import { stateError } from "../../errors.js";
 import type { ExecutionContext } from "../context.js";
 import { nftAddress, nftContentDigest } from "../nft-token-hash.js";

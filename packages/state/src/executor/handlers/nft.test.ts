@@ -1,4 +1,4 @@
-import type { MintNFT } from "@zklite/sdk/protocol";
+import type { MintNFT } from "@zklite/protocol";
 import { describe, expect, it } from "vitest";
 import { FIRST_NONCE, address, expectRejected, fundedState, openBlock, pubKeyHash, signedBy, transfer, withdrawNFT } from "../../../test/fixtures.js";
 import { referenceRescueHash } from "../../../test/shared-reference.js";

@@ -1,4 +1,4 @@
-import type { FullExit } from "@zklite/sdk/protocol";
+import type { FullExit } from "@zklite/protocol";
 import { describe, expect, it } from "vitest";
 import { FIRST_NONCE, address, deposit, expectRejected, fundedState, newState, openBlock, pubKeyHash, signedBy } from "../../../test/fixtures.js";
 

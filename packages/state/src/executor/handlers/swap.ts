@@ -1,4 +1,4 @@
-import type { Order, Swap, SwapOp } from "@zklite/sdk/protocol";
+import type { Order, Swap, SwapOp } from "@zklite/protocol";
 import { stateError } from "../../errors.js";
 import type { AccountView } from "../../state/state-tree.js";
 import type { ExecutionContext } from "../context.js";

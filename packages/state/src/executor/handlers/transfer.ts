@@ -1,4 +1,4 @@
-import { type Transfer, type TransferOp, type TransferToNewOp } from "@zklite/sdk/protocol";
+import { type Transfer, type TransferOp, type TransferToNewOp } from "@zklite/protocol";
 import { stateError } from "../../errors.js";
 import type { ExecutionContext } from "../context.js";
 import {

@@ -1,4 +1,4 @@
-import { MAX_TOKEN_ID, MIN_NFT_TOKEN_ID, type WithdrawNFT, type WithdrawNFTOp } from "@zklite/sdk/protocol";
+import { MAX_TOKEN_ID, MIN_NFT_TOKEN_ID, type WithdrawNFT, type WithdrawNFTOp } from "@zklite/protocol";
 import { stateError } from "../../errors.js";
 import type { ExecutionContext } from "../context.js";
 import {

@@ -1,4 +1,4 @@
-import { MAX_FUNGIBLE_TOKEN_ID, type Withdraw, type WithdrawOp } from "@zklite/sdk/protocol";
+import { MAX_FUNGIBLE_TOKEN_ID, type Withdraw, type WithdrawOp } from "@zklite/protocol";
 import type { ExecutionContext } from "../context.js";
 import {
   debit,
