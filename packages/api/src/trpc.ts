@@ -5,7 +5,7 @@ const t = initTRPC.create({
   errorFormatter({ shape, error }) {
     const data: typeof shape.data & ZkLiteErrorData = {
       ...shape.data,
-      zkLiteCode: zkLiteCodeOf(error) ?? (error.code === "BAD_REQUEST" && error.cause?.name === "ZodError" ? "INVALID_REQUEST" : null),
+      zkLiteCode: zkLiteCodeOf(error) ?? transportCode(error.code, error.cause),
     };
     // internal errors never leak their details
     const message = error.code === "INTERNAL_SERVER_ERROR" ? "internal error" : shape.message;
@@ -14,6 +14,22 @@ const t = initTRPC.create({
   },
   sse: { ping: { enabled: true, intervalMs: 10_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
 });
+
+/** Errors raised by tRPC itself (bad JSON, bad input shape, unknown procedure) get a zkLite code too. */
+function transportCode(code: string, cause: unknown): string {
+  if (code === "BAD_REQUEST" && (cause as { name?: string } | undefined)?.name === "ZodError") return "INVALID_REQUEST";
+  const codes: Record<string, string> = {
+    PARSE_ERROR: "INVALID_JSON",
+    BAD_REQUEST: "INVALID_REQUEST",
+    PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+    NOT_FOUND: "UNKNOWN_PROCEDURE",
+    METHOD_NOT_SUPPORTED: "METHOD_NOT_SUPPORTED",
+    UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+    TIMEOUT: "TIMEOUT",
+    TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  };
+  return codes[code] ?? "INTERNAL_ERROR";
+}
 
 /** Every procedure maps thrown `ZkLiteError`s to typed tRPC errors. */
 const zkLiteErrors = t.middleware(async ({ next }) => {

@@ -3,6 +3,9 @@
  * roots 0x-hex, addresses lowercase. The names follow zkSync Lite's API where it has one (PROTOCOL.md §8).
  */
 
+/** A JSON value (transactions and events travel in zkSync's JSON shapes). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 export interface NftView {
   readonly id: number;
   readonly contentHash: string;
@@ -94,7 +97,7 @@ export interface BlockTransaction {
   readonly txType: string;
   readonly opType: string | null;
   /** The transaction or priority operation in zkSync's JSON shape. */
-  readonly tx: unknown;
+  readonly tx: JsonValue;
   readonly success: boolean;
   readonly failCode: string | null;
   readonly failReason: string | null;
@@ -147,7 +150,7 @@ export interface PriorityOpStatus {
   readonly serialId: string;
   readonly status: PriorityOpState;
   readonly opType: string;
-  readonly op: unknown;
+  readonly op: JsonValue;
   readonly l1TxHash: string;
   readonly l1BlockNumber: number;
   readonly blockNumber: number | null;
@@ -160,7 +163,7 @@ export interface NodeEvent {
   readonly id: string;
   readonly kind: NodeEventKind;
   readonly key: string;
-  readonly payload: unknown;
+  readonly payload: JsonValue;
   readonly createdAt: string;
 }
 

@@ -15,6 +15,7 @@ export type {
   WithdrawNFTArgs,
 } from "./signer.js";
 export { EthMessageSigner } from "./eth-message-signer.js";
+export { Provider, getDefaultProvider, type NotifyAction, type ProviderOptions } from "./provider.js";
 export type { EthSignerType } from "./eth-signature-type.js";
 export * as utils from "./utils.js";
 export { init as initCrypto } from "@zklite/crypto-wasm";

@@ -1,5 +1,5 @@
 import { EventEmitter, on } from "node:events";
-import type { EventsInput, NodeEvent, NodeEventKind } from "@zklite/api";
+import type { EventsInput, JsonValue, NodeEvent, NodeEventKind } from "@zklite/api";
 import type { PrismaClient } from "../storage/generated/client.js";
 
 const PAGE = 500;
@@ -37,7 +37,7 @@ export class EventFeed {
           });
           for (const row of rows) {
             after = row.id;
-            yield { id: row.id.toString(), kind: row.kind as NodeEventKind, key: row.key, payload: row.payload, createdAt: row.createdAt.toISOString() };
+            yield { id: row.id.toString(), kind: row.kind as NodeEventKind, key: row.key, payload: row.payload as JsonValue, createdAt: row.createdAt.toISOString() };
           }
           if (rows.length < PAGE) break;
         }

@@ -8,6 +8,7 @@ import type {
   EventsInput,
   FeeQuote,
   FeeTypeInput,
+  JsonValue,
   NetworkConfig,
   NetworkStatus,
   NftView,
@@ -18,7 +19,7 @@ import type {
   TokenView,
   TxReceipt,
 } from "@zklite/api";
-import { MIN_NFT_TOKEN_ID, ZkLiteError } from "@zklite/sdk/protocol";
+import { MIN_NFT_TOKEN_ID, ZkLiteError } from "@zklite/protocol";
 import type { NftInfo, RollupState } from "@zklite/state";
 import type { Mempool } from "../mempool/mempool.js";
 import type { StateKeeper } from "../state-keeper/state-keeper.js";
@@ -222,11 +223,11 @@ export class NodeApiServices implements NodeServices {
     if (row === null) {
       const unconfirmed = await prisma.unconfirmedPriorityOperation.findUnique({ where: { serialId } });
       if (unconfirmed === null) return null;
-      return { serialId: serialId.toString(), status: "depositing", opType: unconfirmed.opType, op: unconfirmed.op, l1TxHash: unconfirmed.l1TxHash, l1BlockNumber: unconfirmed.l1BlockNumber, blockNumber: null };
+      return { serialId: serialId.toString(), status: "depositing", opType: unconfirmed.opType, op: unconfirmed.op as JsonValue, l1TxHash: unconfirmed.l1TxHash, l1BlockNumber: unconfirmed.l1BlockNumber, blockNumber: null };
     }
     const blockStatus = row.executedInBlock === null ? undefined : await this.blockStatusOf(row.executedInBlock);
     const status = blockStatus === undefined ? "queued" : blockStatus === "executed" ? "executed" : blockStatus === "proven" ? "proven" : "committed";
-    return { serialId: serialId.toString(), status, opType: row.opType, op: row.op, l1TxHash: row.l1TxHash, l1BlockNumber: row.l1BlockNumber, blockNumber: row.executedInBlock };
+    return { serialId: serialId.toString(), status, opType: row.opType, op: row.op as JsonValue, l1TxHash: row.l1TxHash, l1BlockNumber: row.l1BlockNumber, blockNumber: row.executedInBlock };
   }
 
   events(filter: EventsInput, signal: AbortSignal | undefined): AsyncIterable<NodeEvent> {
@@ -344,7 +345,7 @@ function blockTransaction(row: ExecutedOperation): BlockTransaction {
     blockIndex: row.blockIndex,
     txType: row.txType,
     opType: row.opType,
-    tx: row.tx,
+    tx: row.tx as JsonValue,
     success: row.success,
     failCode: row.failCode,
     failReason: row.failReason,

@@ -4,7 +4,7 @@
  * environment variables (README.md, "Configuration"). Stops cleanly on SIGINT/SIGTERM; after a crash, start it
  * again: it rebuilds from storage.
  */
-import { isZkLiteError } from "@zklite/sdk/protocol";
+import { isZkLiteError } from "@zklite/protocol";
 import { loadConfig } from "../config/config.js";
 import { ZkLiteNode } from "../node.js";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZkLiteError } from "@zklite/sdk/protocol";
+import { ZkLiteError } from "@zklite/protocol";
 
 const integer = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 const list = (fallback: string) =>

@@ -1,5 +1,5 @@
 /** Typed errors of eth-watch: each carries a stable code (DESIGN.md §5). */
-import { ZkLiteError } from "@zklite/sdk/protocol";
+import { ZkLiteError } from "@zklite/protocol";
 
 export type EthWatchErrorCode =
   /** A priority op's serial id is above the next expected one: ops are missing (the window is retried). */

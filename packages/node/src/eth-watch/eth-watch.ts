@@ -4,7 +4,7 @@
  */
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
-import { isZkLiteError } from "@zklite/sdk/protocol";
+import { isZkLiteError } from "@zklite/protocol";
 
 import { Backoff } from "./backoff.js";
 import { ethWatchConfigSchema, type EthWatchConfig, type EthWatchConfigInput } from "./config.js";

@@ -1,5 +1,5 @@
 import { Governance__factory, ZkLite__factory } from "@zklite/contracts";
-import { encodeOperationPubdata, type DepositOp, type FullExitOp } from "@zklite/sdk/protocol";
+import { encodeOperationPubdata, type DepositOp, type FullExitOp } from "@zklite/protocol";
 import { Log, type Provider } from "ethers";
 import { describe, expect, it } from "vitest";
 

@@ -12,7 +12,7 @@ import {
   isZkLiteError,
   parseAddress,
   type PriorityOp,
-} from "@zklite/sdk/protocol";
+} from "@zklite/protocol";
 
 import { EthWatchError } from "./errors.js";
 

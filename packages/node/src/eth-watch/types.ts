@@ -2,7 +2,7 @@
  * What eth-watch reads from L1 and hands to its store: priority operations (Deposit, FullExit) with their L1
  * position, listed tokens and NFT factories registered by creators (PROTOCOL.md §6.3–§6.4).
  */
-import type { PriorityOp } from "@zklite/sdk/protocol";
+import type { PriorityOp } from "@zklite/protocol";
 
 /** A processed L1 block: eth-watch resumes after it and checks on every poll that its hash is still canonical. */
 export interface L1Cursor {

@@ -1,5 +1,5 @@
 /** Typed errors of the fee model. */
-import { ZkLiteError } from "@zklite/sdk/protocol";
+import { ZkLiteError } from "@zklite/protocol";
 
 export type FeeErrorCode =
   /** The token has no price (or is excluded by the allow-list): fees cannot be paid in it. */

@@ -1,4 +1,4 @@
-import { closestGreaterOrEqPackableTransactionFee, isTransactionFeePackable } from "@zklite/sdk/protocol";
+import { closestGreaterOrEqPackableTransactionFee, isTransactionFeePackable } from "@zklite/protocol";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 

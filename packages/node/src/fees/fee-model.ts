@@ -8,7 +8,7 @@
  *
  * with token prices per whole token (converted by the token's decimals). Computed exactly with rationals.
  */
-import { closestGreaterOrEqPackableTransactionFee } from "@zklite/sdk/protocol";
+import { closestGreaterOrEqPackableTransactionFee } from "@zklite/protocol";
 
 import { FeeError } from "./errors.js";
 import { fastWithdrawalGas, type FastWithdrawalContext } from "./fast-withdrawal.js";

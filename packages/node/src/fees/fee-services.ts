@@ -1,4 +1,4 @@
-import { ZkLiteError, type Tx } from "@zklite/sdk/protocol";
+import { ZkLiteError, type Tx } from "@zklite/protocol";
 import type { FeeQuote, FeeTypeInput } from "@zklite/api";
 import type { FeeQuoter } from "../api/node-services.js";
 import type { NodeConfig } from "../config/config.js";
@@ -17,8 +17,6 @@ export function feeTypeOf(tx: Tx): FeeType {
       return "Transfer";
     case "Withdraw":
       return tx.fast === true ? "FastWithdraw" : "Withdraw";
-    case "WithdrawNFT":
-      return tx.fastProcessing === true ? "FastWithdrawNFT" : "WithdrawNFT";
     case "ChangePubKey":
       return { ChangePubKey: tx.ethAuthData?.type ?? "Onchain" };
     default:

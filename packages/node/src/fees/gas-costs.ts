@@ -3,7 +3,7 @@
  * `fee_ticker/constants.rs`): the op's share of `commitBlocks` + of `executeBlocks` (+ the pending-balance write of
  * withdrawals) + `AMORTIZED_COST_PER_CHUNK` per chunk for the fixed costs of commit / prove / execute transactions.
  */
-import { OP_CHUNKS } from "@zklite/sdk/protocol";
+import { OP_CHUNKS } from "@zklite/protocol";
 
 import type { OutputFeeType } from "./fee-type.js";
 

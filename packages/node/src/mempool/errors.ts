@@ -1,4 +1,4 @@
-import { ZkLiteError } from "@zklite/sdk/protocol";
+import { ZkLiteError } from "@zklite/protocol";
 
 /** Stable codes of the mempool's admission refusals (PROTOCOL.md §8.3); every one reaches the client. */
 export type MempoolErrorCode =

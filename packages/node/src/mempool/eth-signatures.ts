@@ -1,5 +1,5 @@
 import { verifyMessage } from "ethers";
-import { batchEthSignMessage, orderEthSignMessage, txEthSignMessage, type Order, type Tx, type TxEthSignature } from "@zklite/sdk/protocol";
+import { batchEthSignMessage, orderEthSignMessage, txEthSignMessage, type Order, type Tx, type TxEthSignature } from "@zklite/protocol";
 import type { TokenRegistry } from "../tokens/token-registry.js";
 import { mempoolError } from "./errors.js";
 import { messageToken } from "./tx-sender.js";

@@ -1,4 +1,4 @@
-import type { Tx } from "@zklite/sdk/protocol";
+import type { Tx } from "@zklite/protocol";
 
 /** Decides whether the fees a submission offers are enough (fees/ implements it with the fee model). */
 export interface FeePolicy {

@@ -1,4 +1,4 @@
-import type { Tx, TxEthSignature } from "@zklite/sdk/protocol";
+import type { Tx, TxEthSignature } from "@zklite/protocol";
 
 /** One accepted transaction, as queued and as persisted. */
 export interface QueuedTx {

@@ -1,4 +1,4 @@
-import { getBatchHash, getTxHash, MIN_NFT_TOKEN_ID, OP_CHUNKS, parseTx, parseTxEthSignature, ZkLiteError, type Tx, type TxEthSignature } from "@zklite/sdk/protocol";
+import { getBatchHash, getTxHash, MIN_NFT_TOKEN_ID, OP_CHUNKS, parseTx, parseTxEthSignature, ZkLiteError, type Tx, type TxEthSignature } from "@zklite/protocol";
 import { rescueHashOrders } from "@zklite/crypto-wasm";
 import type { TokenRegistry } from "../tokens/token-registry.js";
 import type { AdmissionState } from "./admission-state.js";

@@ -1,6 +1,6 @@
 import { hexToBytes } from "@noble/hashes/utils.js";
 import { pubKeyHash, rescueHashOrders, verifyMusigBatch } from "@zklite/crypto-wasm";
-import { serializeOrder, serializeTx, toHex, type Order, type Tx } from "@zklite/sdk/protocol";
+import { serializeOrder, serializeTx, toHex, type Order, type Tx } from "@zklite/protocol";
 
 const PUBKEY_HASH_CACHE_LIMIT = 100_000;
 

@@ -1,4 +1,4 @@
-import type { Tx } from "@zklite/sdk/protocol";
+import type { Tx } from "@zklite/protocol";
 
 /** The account whose nonce a transaction consumes, by address (ForcedExit names its initiator by id). */
 export type TxSender = { readonly address: string } | { readonly accountId: number };

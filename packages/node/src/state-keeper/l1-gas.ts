@@ -1,4 +1,4 @@
-import type { OperationType } from "@zklite/sdk/protocol";
+import type { OperationType } from "@zklite/protocol";
 
 /**
  * L1 gas a block needs to commit and execute, per operation (zkSync's GasCounter, PROTOCOL.md §8.4 and §11):

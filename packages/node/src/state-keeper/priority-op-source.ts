@@ -1,4 +1,4 @@
-import type { PriorityOp } from "@zklite/sdk/protocol";
+import type { PriorityOp } from "@zklite/protocol";
 
 export interface QueuedPriorityOp {
   readonly serialId: bigint;

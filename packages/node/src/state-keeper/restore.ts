@@ -1,4 +1,4 @@
-import { parsePriorityOp, parseTx, ZkLiteError, type PriorityOp, type Tx } from "@zklite/sdk/protocol";
+import { parsePriorityOp, parseTx, ZkLiteError, type PriorityOp, type Tx } from "@zklite/protocol";
 import { RollupState, type AsyncBatchHasher, type RollupStateOptions } from "@zklite/state";
 import type { ChainRepository, StoredChain } from "../storage/chain-repository.js";
 import { hex32 } from "../storage/json.js";

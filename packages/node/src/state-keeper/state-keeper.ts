@@ -1,4 +1,4 @@
-import { isZkLiteError, toJson, type Operation, type PriorityOp, type Tx } from "@zklite/sdk/protocol";
+import { isZkLiteError, toJson, type Operation, type PriorityOp, type Tx } from "@zklite/protocol";
 import type { AsyncBatchHasher, BlockBuilder, RollupState, SealedBlock } from "@zklite/state";
 import type { Logger } from "pino";
 import type { Mempool } from "../mempool/mempool.js";
@@ -78,8 +78,9 @@ export class StateKeeper {
     return this.lastSealed;
   }
 
+  /** The block being built, once it holds an operation. */
   get pendingBlockNumber(): number | undefined {
-    return this.open?.record.number;
+    return this.open !== undefined && this.open.successes > 0 ? this.open.record.number : undefined;
   }
 
   get nextPriorityOpSerial(): bigint {
@@ -144,6 +145,12 @@ export class StateKeeper {
    * and the previous mini-blocks are intact).
    */
   async tick(): Promise<void> {
+    const priority = await this.deps.priorityOps.confirmedFrom(this.nextSerial, 256);
+    const now = Date.now();
+    const stale = this.deps.mempool.stale(now);
+    const ready = this.deps.mempool.ready(this.deps.options.miniBlockMaxTxs);
+    // a block is opened (and its timestamp taken) only when there is something to put in it
+    if (this.open === undefined && priority.length === 0 && stale.length === 0 && ready.length === 0) return;
     const block = this.open ?? this.openBlock(undefined);
     const executed: ExecutedRecord[] = [];
     const events: EventRecord[] = [];
@@ -151,7 +158,6 @@ export class StateKeeper {
     const executedSerials: bigint[] = [];
     let mustSeal = false;
 
-    const priority = await this.deps.priorityOps.confirmedFrom(this.nextSerial, 256);
     for (const { serialId, op } of priority) {
       if (!this.fitsGas(block, op.type === "Deposit" ? "Deposit" : "FullExit")) {
         mustSeal = true;
@@ -175,8 +181,7 @@ export class StateKeeper {
     }
 
     if (!mustSeal) {
-      const now = Date.now();
-      for (const entry of this.deps.mempool.stale(now)) {
+      for (const entry of stale) {
         removed.push(entry);
         for (const queued of entry.txs) {
           executed.push(this.failureRecord(queued.tx, queued.hash, entry, "NONCE_GAP_EXPIRED", "the transaction's nonce never became the account's next nonce before its time in the mempool ran out"));
@@ -184,7 +189,7 @@ export class StateKeeper {
         }
       }
       const staleSeqs = new Set(removed.map((entry) => entry.seq));
-      for (const entry of this.deps.mempool.ready(this.deps.options.miniBlockMaxTxs)) {
+      for (const entry of ready) {
         if (staleSeqs.has(entry.seq)) continue;
         if (!this.nonceMatches(entry)) continue; // an earlier entry of the sender failed: wait for its gap to close
         const outcome = this.execute(block, entry);

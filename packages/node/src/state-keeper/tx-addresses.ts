@@ -1,4 +1,4 @@
-import type { PriorityOp, Tx } from "@zklite/sdk/protocol";
+import type { PriorityOp, Tx } from "@zklite/protocol";
 import type { AdmissionState } from "../mempool/admission-state.js";
 
 /** Lowercase addresses a transaction concerns (its sender, recipients, makers): account history is keyed on them. */

@@ -1,6 +1,6 @@
 import { mkdirSync, openSync, closeSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { ZkLiteError } from "@zklite/sdk/protocol";
+import { ZkLiteError } from "@zklite/protocol";
 
 /**
  * PGlite is one Postgres instance inside one process: two processes on the same data directory would

@@ -1,4 +1,4 @@
-import { toHex } from "@zklite/sdk/protocol";
+import { toHex } from "@zklite/protocol";
 
 /** JSON as Prisma stores it. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

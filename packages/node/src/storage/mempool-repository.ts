@@ -1,4 +1,4 @@
-import { parseTx, parseTxEthSignature, type TxEthSignature } from "@zklite/sdk/protocol";
+import { parseTx, parseTxEthSignature, type TxEthSignature } from "@zklite/protocol";
 import { entrySenders, type MempoolEntry, type QueuedTx } from "../mempool/mempool-entry.js";
 import type { MempoolStore } from "../mempool/mempool-store.js";
 import type { PrismaClient } from "./generated/client.js";

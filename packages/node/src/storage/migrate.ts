@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ZkLiteError } from "@zklite/sdk/protocol";
+import { ZkLiteError } from "@zklite/protocol";
 import type { SqlConnection } from "./sql-connection.js";
 
 /** prisma/migrations beside this package's dist/ or src/. */

@@ -1,4 +1,4 @@
-import { parsePriorityOp, toJson } from "@zklite/sdk/protocol";
+import { parsePriorityOp, toJson } from "@zklite/protocol";
 import type { ConfirmedBatch, EthWatchStore, L1Cursor, UnconfirmedPriorityOp } from "../eth-watch/index.js";
 import { EthWatchError } from "../eth-watch/index.js";
 import type { PriorityOpSource, QueuedPriorityOp } from "../state-keeper/priority-op-source.js";

@@ -56,6 +56,10 @@ export class NodeProcess {
     return this.#log;
   }
 
+  get databaseUrl(): string | undefined {
+    return this.options.databaseUrl;
+  }
+
   get pid(): number | undefined {
     return this.#child?.pid;
   }

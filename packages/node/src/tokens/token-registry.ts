@@ -1,4 +1,4 @@
-import { MIN_NFT_TOKEN_ID, type TokenDisplay } from "@zklite/sdk/protocol";
+import { MIN_NFT_TOKEN_ID, type TokenDisplay } from "@zklite/protocol";
 
 export interface TokenInfo {
   readonly id: number;
