@@ -206,6 +206,7 @@ export class ZkLiteNode {
       host: config.ZKLITE_API_HOST,
       port: config.ZKLITE_API_PORT,
       maxBodyBytes: config.ZKLITE_API_MAX_BODY_BYTES,
+      corsOrigin: config.ZKLITE_API_CORS_ORIGIN,
     });
     this.address = await this.api.listen();
     this.ethWatch.start();

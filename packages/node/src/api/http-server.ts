@@ -9,6 +9,8 @@ export interface ApiServerOptions {
   readonly host: string;
   readonly port: number;
   readonly maxBodyBytes: number;
+  /** `Access-Control-Allow-Origin` for browser clients (the wallet calls the node from its pages). */
+  readonly corsOrigin: string;
 }
 
 /**
@@ -55,8 +57,14 @@ export class ApiServer {
 
   private async route(request: IncomingMessage, response: ServerResponse, trpc: ReturnType<typeof createHTTPHandler>): Promise<void> {
     const path = (request.url ?? "/").split("?")[0];
+    response.setHeader("access-control-allow-origin", this.options.corsOrigin);
+    response.setHeader("access-control-allow-headers", "content-type, trpc-accept, last-event-id");
+    response.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
     try {
-      if (path === "/metrics") {
+      if (request.method === "OPTIONS") {
+        response.writeHead(204);
+        response.end();
+      } else if (path === "/metrics") {
         response.writeHead(200, { "content-type": this.metrics.registry.contentType });
         response.end(await this.metrics.registry.metrics());
       } else if (path === "/health") {

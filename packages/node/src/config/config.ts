@@ -33,6 +33,8 @@ export const configSchema = z.object({
   ZKLITE_API_PORT: integer(3030),
   /** Largest HTTP request body accepted, in bytes. */
   ZKLITE_API_MAX_BODY_BYTES: integer(1_000_000, 1024),
+  /** Origins allowed to call the API from a browser (`*`, or one origin). */
+  ZKLITE_API_CORS_ORIGIN: z.string().min(1).default("*"),
 
   ZKLITE_L1_RPC_URL: z.string().url().default("http://127.0.0.1:8545"),
   /** JSON written by the contracts' deploy script (addresses, chain id, genesis). */
