@@ -9,7 +9,7 @@
 // usage: npm run bench -w @zklite/circuits [-- --runs 3] [-- --only constraints|block|exit]
 import { randomBytes, randomInt } from "node:crypto";
 import { init } from "@zklite/crypto-wasm";
-import { StateTree } from "@zklite/state";
+import { StateTree, initPoseidon } from "@zklite/state";
 import {
   buildBlockWitness,
   buildExitWitness,
@@ -25,6 +25,8 @@ import {
 } from "../dist/index.js";
 import { BlockScenario } from "../dist/test-support/block-scenario.js";
 import { constraintsPerChunk, estimateBlockConstraints, logModel, measureBlockComponents } from "./block-constraints.mjs";
+
+await initPoseidon();
 
 const argument = (name, fallback) => {
   const at = process.argv.indexOf(name);

@@ -79,7 +79,7 @@ async function proveTransferBlock(aliceAddress: string, bobAddress: string): Pro
     import("@zklite/crypto-wasm") as Promise<Crypto>,
     loadProtocol(),
   ]);
-  await crypto.init();
+  await Promise.all([crypto.init(), state.initPoseidon()]);
   const circuit = circuits.compileBlockCircuit(PROVEN);
   const keys = circuits.ensureDevKeys(circuit);
 

@@ -45,7 +45,8 @@ export type StateErrorCode =
   | "INVALID_INDEX"
   | "NOT_A_FIELD_ELEMENT"
   | "BLOCK_TOO_BIG"
-  | "INVALID_ARGUMENT";
+  | "INVALID_ARGUMENT"
+  | "POSEIDON_NOT_INITIALIZED";
 
 export type StateError = ZkLiteError<StateErrorCode>;
 

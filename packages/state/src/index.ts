@@ -20,6 +20,7 @@ export {
   type RehashProcess,
   type BatchHasher,
   type AsyncBatchHasher,
+  type RehashableTree,
 } from "./tree/rehash.js";
 
 export {

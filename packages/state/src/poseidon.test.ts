@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { referencePoseidon, type ReferencePoseidon } from "../test/reference-poseidon.js";
@@ -30,5 +32,22 @@ describe("poseidon", () => {
     expect(() => poseidon([-1n])).toThrow(expect.objectContaining({ code: "NOT_A_FIELD_ELEMENT" }));
     expect(() => poseidon([])).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
     expect(() => poseidon(new Array<bigint>(17).fill(1n))).toThrow(expect.objectContaining({ code: "INVALID_ARGUMENT" }));
+  });
+
+  it("does no work on import, and refuses to hash before initPoseidon() with POSEIDON_NOT_INITIALIZED", () => {
+    // A fresh process on the compiled package (`npm run build` first): importing it must not load the
+    // engine (no top-level await), hashing must throw the typed error, and initPoseidon() must fix it.
+    const entry = fileURLToPath(new URL("../dist/index.js", import.meta.url));
+    const script = `
+      const { initPoseidon, poseidon, RollupState } = await import(${JSON.stringify(entry)});
+      const codes = [];
+      for (const attempt of [() => poseidon([1n]), () => RollupState.genesis({ accountTreeDepth: 4, balanceTreeDepth: 32, feeAccountAddress: "0x${"11".repeat(20)}" })]) {
+        try { attempt(); codes.push("no error"); } catch (error) { codes.push(error.code); }
+      }
+      await initPoseidon();
+      codes.push(String(poseidon([1n, 2n])));
+      console.log(JSON.stringify(codes));`;
+    const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(JSON.parse(output)).toEqual(["POSEIDON_NOT_INITIALIZED", "POSEIDON_NOT_INITIALIZED", String(poseidon([1n, 2n]))]);
   });
 });

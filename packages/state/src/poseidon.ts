@@ -3,10 +3,11 @@
  * x^5 S-box, 8 full rounds, circomlib's partial-round counts, Grain-LFSR constants), computed by
  * @zklite/crypto-wasm's fast engine (native addon in Node, WebAssembly in browsers).
  *
- * The engine is loaded when this module is first imported (top-level await), so callers never have to
- * initialise anything; `initPoseidon` remains for code that wants to await it explicitly.
+ * Importing this module does no work (no top-level await): the engine loads in `initPoseidon()`, which
+ * every program must await once before it hashes anything (building a state, a tree, a root or a proof).
+ * Until then `poseidon` throws POSEIDON_NOT_INITIALIZED.
  */
-import { init, poseidon as fastPoseidon } from "@zklite/crypto-wasm";
+import { init, isInitialized, poseidon as fastPoseidon } from "@zklite/crypto-wasm";
 import { stateError } from "./errors.js";
 
 /** BN254 scalar field modulus (the field of every tree node). */
@@ -14,18 +15,24 @@ export const FIELD_MODULUS = 218882428718392752222464057452572750885483644004160
 
 const MAX_INPUTS = 16;
 
-await init();
+let ready = false;
 
-/** Resolves once the Poseidon engine is loaded (it already is once this module has been imported). */
+/** Loads the Poseidon engine; idempotent and safe to call concurrently. Await it before any hashing. */
 export async function initPoseidon(): Promise<void> {
   await init();
+  ready = true;
 }
 
 /**
  * circomlib's `Poseidon(n)`: state `[0, ...inputs]`, permute, output `state[0]`.
- * Inputs must be canonical field elements (0 ≤ x < p); 1 to 16 of them.
+ * Inputs must be canonical field elements (0 ≤ x < p); 1 to 16 of them. Throws POSEIDON_NOT_INITIALIZED
+ * before `initPoseidon()` (or @zklite/crypto-wasm's `init()`) has completed.
  */
 export function poseidon(inputs: readonly bigint[]): bigint {
+  if (!ready) {
+    if (!isInitialized()) throw stateError("POSEIDON_NOT_INITIALIZED", "await initPoseidon() from @zklite/state before hashing");
+    ready = true;
+  }
   if (inputs.length < 1 || inputs.length > MAX_INPUTS) {
     throw stateError("INVALID_ARGUMENT", `Poseidon takes 1 to ${MAX_INPUTS} inputs, got ${inputs.length}`);
   }

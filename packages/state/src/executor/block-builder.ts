@@ -14,7 +14,7 @@ import {
 import { stateError, ZkLiteError } from "../errors.js";
 import type { AsyncBatchHasher } from "../tree/rehash.js";
 import { extendedBalanceTouches } from "./extended-touches.js";
-import type { BlockContextHooks, StateTransitions } from "./rollup-state.js";
+import type { BlockContextHooks, StateTransitions } from "./state-transitions.js";
 
 export interface BlockParameters {
   readonly blockNumber: number;

@@ -11,6 +11,7 @@ import { StateTree, type AccountView, type StateTreeOptions } from "../state/sta
 import { BlockBuilder, type BlockParameters } from "./block-builder.js";
 import { ethereumChangePubKeyAuth, type ChangePubKeyAuthChecker } from "./change-pubkey-auth.js";
 import type { ExecutionContext } from "./context.js";
+import type { BlockContextHooks, StateTransitions } from "./state-transitions.js";
 import { applyChangePubKey } from "./handlers/change-pubkey.js";
 import { applyDeposit } from "./handlers/deposit.js";
 import { applyForcedExit } from "./handlers/forced-exit.js";
@@ -36,20 +37,6 @@ export interface RollupStateOptions extends StateTreeOptions {
 export interface GenesisOptions extends RollupStateOptions {
   /** Address of account 0, the operator's fee account. */
   readonly feeAccountAddress: string;
-}
-
-/** Hooks the block builder uses to apply operations; not part of the public API. */
-export interface StateTransitions {
-  readonly tree: StateTree;
-  applyTxIn(block: BlockContextHooks, tx: Tx): Operation;
-  applyPriorityOpIn(block: BlockContextHooks, op: PriorityOp): Operation;
-  closeBlock(): void;
-}
-
-/** What a block contributes to execution: its timestamp and its fee collection. */
-export interface BlockContextHooks {
-  readonly timestamp: number;
-  collectFee(token: number, amount: bigint): void;
 }
 
 /**

@@ -2,7 +2,7 @@ import { stateError } from "../errors.js";
 import { FIELD_MODULUS } from "../poseidon.js";
 import type { AuditPath } from "./audit-path.js";
 import { emptySubtreeHashes } from "./empty-subtrees.js";
-import { rehashTrees, runRehashSync } from "./rehash.js";
+import { rehashTrees, runRehashSync, type RehashableTree } from "./rehash.js";
 
 export interface QuadMerkleTreeOptions {
   /** Width of a leaf index in bits: even, 2 to 32. The tree has 2^depth leaves and depth/2 levels. */
@@ -22,7 +22,7 @@ export const MAX_TREE_DEPTH = 32;
  * differ from the empty subtree of their height are stored, so an almost empty tree of depth 32 costs
  * a few map entries.
  */
-export class QuadMerkleTree {
+export class QuadMerkleTree implements RehashableTree {
   readonly depth: number;
   readonly levels: number;
   readonly emptyLeaf: bigint;

@@ -1,6 +1,5 @@
 import { stateError } from "../errors.js";
 import { poseidon } from "../poseidon.js";
-import type { QuadMerkleTree } from "./quad-merkle-tree.js";
 
 /** Largest number of inputs one Poseidon hash takes (circomlib's `Poseidon(n)`, n ≤ 16). */
 export const MAX_HASH_ARITY = 16;
@@ -42,8 +41,21 @@ export function hashBatchSize(batch: HashBatch): number {
   return inputs.length / arity;
 }
 
+/**
+ * What a rehash needs from a tree (`QuadMerkleTree` is the one implementation): its node values and its
+ * dirty-leaf bookkeeping. Declared here so that the rehash does not depend on the tree class.
+ */
+export interface RehashableTree {
+  readonly levels: number;
+  /** Value of the node at `height` (0 = leaves). */
+  node(height: number, index: number): bigint;
+  takeDirtyLeaves(): Set<number>;
+  markDirty(indices: Iterable<number>): void;
+  storeNode(height: number, index: number, value: bigint): void;
+}
+
 /** Rehashes the dirty nodes of several trees level by level (trees may differ in depth). */
-export function* rehashTrees(trees: readonly QuadMerkleTree[]): RehashProcess {
+export function* rehashTrees(trees: readonly RehashableTree[]): RehashProcess {
   const dirtyLeaves = trees.map((tree) => tree.takeDirtyLeaves());
   let completed = false;
   try {
@@ -55,7 +67,7 @@ export function* rehashTrees(trees: readonly QuadMerkleTree[]): RehashProcess {
   }
 }
 
-function* rehashLevels(trees: readonly QuadMerkleTree[], dirtyLeaves: readonly Set<number>[]): RehashProcess {
+function* rehashLevels(trees: readonly RehashableTree[], dirtyLeaves: readonly Set<number>[]): RehashProcess {
   let frontiers = dirtyLeaves;
   const maxLevels = trees.reduce((max, tree) => Math.max(max, tree.levels), 0);
   for (let height = 1; height <= maxLevels; height++) {
