@@ -1,6 +1,6 @@
-import { verifyMessage } from "ethers";
 import { batchEthSignMessage, orderEthSignMessage, txEthSignMessage, type Order, type Tx, type TxEthSignature } from "@zklite/protocol";
 import type { TokenRegistry } from "../tokens/token-registry.js";
+import { recoverPersonalSigner } from "./eth-recover.js";
 import { mempoolError } from "./errors.js";
 import { messageToken } from "./tx-sender.js";
 
@@ -73,9 +73,5 @@ function recover(message: string, signature: TxEthSignature): string | undefined
   if (signature.type !== "EthereumSignature") {
     throw mempoolError("UNSUPPORTED_TRANSACTION", "EIP-1271 (contract wallet) signatures are not supported yet");
   }
-  try {
-    return verifyMessage(message, signature.signature).toLowerCase();
-  } catch {
-    return undefined;
-  }
+  return recoverPersonalSigner(message, signature.signature);
 }
