@@ -37,6 +37,8 @@ export interface NodeOverrides {
   readonly logger?: Logger;
   /** Fee account address; default: the deployer of the contracts (the devnet's operator). */
   readonly feeAccountAddress?: string;
+  /** Called if a component stops on an unrecoverable error; the binary exits so a supervisor restarts it. */
+  readonly onFatal?: (error: unknown) => void;
 }
 
 const ERC20_METADATA_ABI = ["function symbol() view returns (string)", "function decimals() view returns (uint8)"];
@@ -154,6 +156,7 @@ export class ZkLiteNode {
           metrics.lastSealedBlock.set(block.blockNumber);
           feed.notify();
         },
+        onFatal: (error) => this.overrides.onFatal?.(error),
         onMiniBlock: (executed) => {
           metrics.executed.inc(executed);
           metrics.mempoolSize.set(mempool.size);

@@ -9,7 +9,10 @@ import { loadConfig } from "../config/config.js";
 import { ZkLiteNode } from "../node.js";
 
 async function main(): Promise<void> {
-  const node = new ZkLiteNode(loadConfig(process.env));
+  const node = new ZkLiteNode(loadConfig(process.env), {
+    // memory may be ahead of storage: exit, and let the restart rebuild from what was stored
+    onFatal: () => process.exit(70),
+  });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -34,6 +34,8 @@ export interface StateKeeperDependencies {
   readonly onSealed?: (block: SealedBlock, sealMs: number) => void;
   /** Called after each stored mini-block (and its events). */
   readonly onMiniBlock?: (executed: number) => void;
+  /** Called when the loop stops on an error (memory may be ahead of storage: the process should restart). */
+  readonly onFatal?: (error: unknown) => void;
 }
 
 /** Errors that mean "the block is full for this", not "this is invalid": retry in the next block. */
@@ -94,8 +96,7 @@ export class StateKeeper {
     while (i < operations.length) {
       const item = operations[i] as (typeof operations)[number];
       if (item.op !== undefined) {
-        block.builder.applyPriorityOp(item.op);
-        this.account(block, block.builder.operations.at(-1) as Operation);
+        this.account(block, block.builder.applyPriorityOp(item.op));
         i++;
       } else if (item.batchHash !== null) {
         const batch: Tx[] = [];
@@ -134,6 +135,7 @@ export class StateKeeper {
           this.failure = error;
           this.stopped = true;
           this.deps.logger.fatal({ err: error }, "state keeper stopped: the in-memory state may be ahead of storage; restart the node to rebuild it");
+          this.deps.onFatal?.(error);
         },
       );
     }, this.deps.options.miniBlockIntervalMs);
@@ -314,7 +316,8 @@ export class StateKeeper {
       return { kind: "executed", ops, indices: pubdataIndices(block.builder.operations, before, ops) };
     } catch (error) {
       if (isZkLiteError(error)) {
-        if (BLOCK_LIMIT_CODES.has(error.code)) return { kind: "full" };
+        // what does not fit an empty block never will
+        if (BLOCK_LIMIT_CODES.has(error.code)) return block.successes === 0 ? { kind: "failed", code: error.code, message: error.message } : { kind: "full" };
         return { kind: "failed", code: error.code, message: error.message };
       }
       throw error;
