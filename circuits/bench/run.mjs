@@ -9,7 +9,8 @@
 // usage: npm run bench -w @zklite/circuits [-- --runs 3] [-- --only constraints|block|exit]
 import { randomBytes, randomInt } from "node:crypto";
 import { init } from "@zklite/crypto-wasm";
-import { StateTree, initPoseidon } from "@zklite/state";
+import { initPoseidon } from "@zklite/state";
+import { MutableStateTree } from "@zklite/state/internal";
 import {
   buildBlockWitness,
   buildExitWitness,
@@ -106,7 +107,7 @@ if (only === "all" || only === "exit") {
     const depths = `${accountTreeDepth}/${balanceTreeDepth}`;
     const circuit = compileExitCircuit("field-inputs", { accountTreeDepth, balanceTreeDepth });
     const keys = ensureDevKeys(circuit);
-    const tree = new StateTree({ accountTreeDepth, balanceTreeDepth });
+    const tree = new MutableStateTree({ accountTreeDepth, balanceTreeDepth });
     const accountId = randomInt(2 ** Math.min(accountTreeDepth, 20) - 1);
     const tokenId = randomInt(65_536);
     tree.createAccount(accountId, `0x${randomBytes(20).toString("hex")}`);

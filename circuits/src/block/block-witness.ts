@@ -2,6 +2,7 @@ import { ZkLiteError } from "@zklite/crypto-wasm";
 import { bytesToBitsMsbFirst } from "@zklite/crypto-wasm/ts";
 import { blockCommitment, encodeBlockPubdata, maskCommitment } from "@zklite/protocol";
 import { hex160ToBigInt, isProcessableToken, PROCESSABLE_TOKEN_DEPTH, type AuditPath, type BalanceProof, type StateTree } from "@zklite/state";
+import { writableTree } from "@zklite/state/internal";
 import { dummySignatureSlot, signatureWitness, txMessageFields } from "../signature/index.js";
 import type { CircuitInput } from "../witness-calculator.js";
 import type { BlockCircuitParameters } from "./block-circuit-parameters.js";
@@ -40,7 +41,9 @@ export function buildBlockWitness(tree: StateTree, request: BlockWitnessRequest,
   const ops = request.operations.map((entry) => entry.op);
   const publicData = encodeBlockPubdata(ops, parameters.chunks);
   const oldRoot = tree.root();
-  const checkpoint = tree.checkpoint();
+  // the one write outside the executor: the replay below, undone before returning
+  const writable = writableTree(tree);
+  const checkpoint = writable.checkpoint();
   try {
     const chunks: ChunkPlan[] = [];
     const leaves: BalanceProof[] = [];
@@ -50,7 +53,7 @@ export function buildBlockWitness(tree: StateTree, request: BlockWitnessRequest,
         const touch = plan.touch ?? { accountId: 0, tokenId: 0 };
         const before = tree.balanceProof(touch.accountId, touch.tokenId);
         leaves.push(before);
-        touch.apply?.(tree);
+        touch.apply?.(writable);
         if (!isProcessableToken(touch.tokenId)) {
           const after = tree.balanceProof(touch.accountId, touch.tokenId);
           extended.push({ chunk: chunks.length, before, after, digestPacked: digestPacked(plan) });
@@ -69,7 +72,7 @@ export function buildBlockWitness(tree: StateTree, request: BlockWitnessRequest,
     const fees = assignFeeSlots(chunks, parameters.feeSlots);
     const feeLeaves = fees.slots.map((slot) => {
       const proof = tree.balanceProof(request.feeAccountId, slot.token);
-      tree.setBalance(request.feeAccountId, slot.token, proof.balance + slot.amount);
+      writable.setBalance(request.feeAccountId, slot.token, proof.balance + slot.amount);
       return proof;
     });
     const newRoot = tree.root();
@@ -99,7 +102,7 @@ export function buildBlockWitness(tree: StateTree, request: BlockWitnessRequest,
     };
     return { input, oldRoot, newRoot, publicData, publicInput: maskCommitment(commitment) };
   } finally {
-    tree.revertTo(checkpoint);
+    writable.revertTo(checkpoint);
   }
 }
 

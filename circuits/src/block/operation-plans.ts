@@ -16,6 +16,7 @@ import {
   type TxSignature,
 } from "@zklite/protocol";
 import { FIELD_MODULUS, hex160ToBigInt, nftContentDigest, rescueNftTokenHash, type StateTree } from "@zklite/state";
+import type { MutableStateTree } from "@zklite/state/internal";
 import type { ChunkArgs } from "./chunk-args.js";
 import { operationChunks, type CircuitOperationType } from "./steps.js";
 
@@ -29,7 +30,7 @@ export interface BlockOperation {
 export interface ChunkTouch {
   readonly accountId: number;
   readonly tokenId: number;
-  readonly apply?: (tree: StateTree) => void;
+  readonly apply?: (tree: MutableStateTree) => void;
 }
 
 /** What a chunk asks its pair's services to check (circom/lib/block/pair_services.circom). */

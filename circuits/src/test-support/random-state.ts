@@ -1,9 +1,13 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { StateTree } from "@zklite/state";
+import type { StateTree } from "@zklite/state";
+import { MutableStateTree } from "@zklite/state/internal";
 
-/** Test helper: a random state with a few accounts, nonces, PubKeyHashes and fungible balances. */
-export function randomStateTree(accountTreeDepth: number, balanceTreeDepth: number, accounts: number): StateTree {
-  const tree = new StateTree({ accountTreeDepth, balanceTreeDepth });
+/**
+ * Test helper: a random state with a few accounts, nonces, PubKeyHashes and fungible balances, written
+ * directly (no transactions) through @zklite/state's internal writable tree.
+ */
+export function randomStateTree(accountTreeDepth: number, balanceTreeDepth: number, accounts: number): MutableStateTree {
+  const tree = new MutableStateTree({ accountTreeDepth, balanceTreeDepth });
   const capacity = 2 ** accountTreeDepth - 1; // the last slot is the NFT storage account
   const ids = new Set<number>();
   while (ids.size < Math.min(accounts, capacity)) ids.add(randomInt(capacity));

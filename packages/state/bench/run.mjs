@@ -5,8 +5,12 @@
 //                            production depths (24/32), hashing on a worker pool using both cores
 //   state.seal_hashes_per_transfer  Poseidon hashes the seal needed per transfer
 //   state.heap_per_account   heap bytes per one-token account at production depths
+//   state.snapshot_100k_s    seconds for RollupState.snapshot() of a state of BENCH_RESTORE_ACCOUNTS accounts
+//   state.restore_100k_s     seconds for RollupState.fromSnapshot of that snapshot (everything hashed once,
+//                            level by level, on this thread), production depths
+//   state.restore_100k_pool_s  the same with fromSnapshotWith on a worker pool using both cores
 // Sizes: BENCH_EXECUTE_TRANSFERS (default 50000), BENCH_SEAL_TRANSFERS (default 500),
-// BENCH_SEAL_ACCOUNTS (default 4 × BENCH_SEAL_TRANSFERS).
+// BENCH_SEAL_ACCOUNTS (default 4 × BENCH_SEAL_TRANSFERS), BENCH_RESTORE_ACCOUNTS (default 100000).
 import { availableParallelism } from "node:os";
 import { PRODUCTION_TREE_DEPTHS, RollupState, SKIP_SIGNATURE_CHECKS, initPoseidon, poseidon } from "../dist/index.js";
 import { PoseidonWorkerPool } from "../dist/parallel/poseidon-worker-pool.js";
@@ -15,6 +19,7 @@ const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const EXECUTE_TRANSFERS = env("BENCH_EXECUTE_TRANSFERS", 50_000);
 const SEAL_TRANSFERS = env("BENCH_SEAL_TRANSFERS", 500);
 const SEAL_ACCOUNTS = env("BENCH_SEAL_ACCOUNTS", 4 * SEAL_TRANSFERS);
+const RESTORE_ACCOUNTS = env("BENCH_RESTORE_ACCOUNTS", 100_000);
 const RANGE = { validFrom: 0, validUntil: 2 ** 32 - 1 };
 const print = (bench, value, unit, extra = {}) => console.log(JSON.stringify({ bench, value: Number(value.toPrecision(4)), unit, ...extra }));
 const address = (n) => `0x${n.toString(16).padStart(40, "0")}`;
@@ -104,4 +109,35 @@ await initPoseidon();
   print("state.seal_hashes_per_transfer", sealed.hashesComputed / SEAL_TRANSFERS, "hashes/tx", extra);
   // Heap growth per account holding one token, with every tree node cached (GC forced before and after).
   print("state.heap_per_account", bytesPerAccount, "bytes", { accounts: SEAL_ACCOUNTS, depths: "24/32" });
+}
+
+{
+  // A state of RESTORE_ACCOUNTS keyed accounts holding token 0 (every tenth also token 1 and an NFT-range
+  // token in its extended tree), written as a snapshot, snapshotted again and restored.
+  const accounts = [];
+  for (let id = 1; id <= RESTORE_ACCOUNTS; id++) {
+    const balances = [[0, 10n ** 18n + BigInt(id)]];
+    if (id % 10 === 0) balances.push([1, BigInt(id)], [65_536 + id, 1n]);
+    accounts.push({ id, address: address(id), nonce: id % 7, pubKeyHash: pubKeyHash(id), balances });
+  }
+  const genesis = newState().snapshot();
+  const source = { ...genesis, nextAccountId: RESTORE_ACCOUNTS + 1, accounts: [genesis.accounts[0], ...accounts, ...genesis.accounts.slice(1)] };
+  const options = { ...PRODUCTION_TREE_DEPTHS, signatureChecker: SKIP_SIGNATURE_CHECKS };
+  const state = RollupState.fromSnapshot(source, options);
+  const extra = { accounts: RESTORE_ACCOUNTS, depths: "24/32" };
+
+  let start = performance.now();
+  const snapshot = state.snapshot();
+  print("state.snapshot_100k_s", (performance.now() - start) / 1000, "s", extra);
+
+  start = performance.now();
+  const restored = RollupState.fromSnapshot(snapshot, options);
+  print("state.restore_100k_s", (performance.now() - start) / 1000, "s", extra);
+
+  const pool = await PoseidonWorkerPool.start({ threads: Math.max(1, availableParallelism() - 1) });
+  start = performance.now();
+  const pooled = await RollupState.fromSnapshotWith(snapshot, options, pool.hashBatch);
+  print("state.restore_100k_pool_s", (performance.now() - start) / 1000, "s", extra);
+  await pool.close();
+  if (restored.root !== state.root || pooled.root !== state.root) throw new Error("restored root differs");
 }

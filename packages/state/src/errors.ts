@@ -40,6 +40,8 @@ export type StateErrorCode =
   | "BLOCK_EXTENDED_TOUCHES_FULL"
   | "NO_OPEN_BLOCK"
   | "BLOCK_ALREADY_OPEN"
+  // stored state
+  | "STATE_DIFF_MISMATCH"
   // API misuse
   | "INVALID_TREE_DEPTH"
   | "INVALID_INDEX"

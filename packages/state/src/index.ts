@@ -41,9 +41,12 @@ export {
   type AccountProof,
   type BalanceProof,
 } from "./state/state-tree.js";
+export type { AccountDiff } from "./state/account-diff.js";
 export { verifyAccountProof, verifyBalanceProof } from "./state/proof-verification.js";
 
 export { RollupState, type RollupStateOptions, type GenesisOptions } from "./executor/rollup-state.js";
+export type { AccountSnapshot, StateSnapshot } from "./executor/state-snapshot.js";
+export type { StateDiff } from "./executor/state-diff.js";
 export { BlockBuilder, type BlockParameters, type SealedBlock, type OnchainOperation } from "./executor/block-builder.js";
 export { extendedBalanceTouches } from "./executor/extended-touches.js";
 export {

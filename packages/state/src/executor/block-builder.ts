@@ -14,6 +14,7 @@ import {
 import { stateError, ZkLiteError } from "../errors.js";
 import type { AsyncBatchHasher } from "../tree/rehash.js";
 import { extendedBalanceTouches } from "./extended-touches.js";
+import type { StateDiff } from "./state-diff.js";
 import type { BlockContextHooks, StateTransitions } from "./state-transitions.js";
 
 export interface BlockParameters {
@@ -65,6 +66,12 @@ export interface SealedBlock {
   readonly fees: ReadonlyMap<number, bigint>;
   /** Poseidon hashes computed to seal (0 when nothing changed). */
   readonly hashesComputed: number;
+  /**
+   * Net change from `openBlock` to seal, fee credit included: accounts by id (only those that changed, only
+   * their changed fields; balances by token id), the NFTs minted, the account allocator after the block.
+   * `RollupState.applyDiff` replays it on the block's old state to reach `newStateRoot`.
+   */
+  readonly stateDiff: StateDiff;
 }
 
 /**
@@ -171,6 +178,15 @@ export class BlockBuilder {
     return this.extendedTouches;
   }
 
+  /**
+   * The net change applied so far (as `SealedBlock.stateDiff` will have it), except the fee credit: `seal`
+   * credits the collected fees to the fee account, so until then they are not in its balances.
+   */
+  pendingDiff(): StateDiff {
+    this.requireOpen();
+    return this.transitions.stateDiff();
+  }
+
   /** Applies one L2 transaction; on any error the state is unchanged and a `ZkLiteError` is thrown. */
   applyTx(tx: Tx): Operation {
     return this.atomically(() => this.record(this.transitions.applyTxIn(this.hooks, tx), tx));
@@ -200,16 +216,16 @@ export class BlockBuilder {
 
   /** Credits the fees, hashes on this thread, and closes the block. */
   seal(): SealedBlock {
-    this.finishExecution();
+    const stateDiff = this.finishExecution();
     const hashes = this.transitions.tree.rehash();
-    return this.assemble(this.transitions.tree.root(), hashes);
+    return this.assemble(this.transitions.tree.root(), hashes, stateDiff);
   }
 
   /** Same as `seal` with the hashing done by `hashBatch` (e.g. a pool of worker threads). */
   async sealWith(hashBatch: AsyncBatchHasher): Promise<SealedBlock> {
-    this.finishExecution();
+    const stateDiff = this.finishExecution();
     const hashes = await this.transitions.tree.rehashWith(hashBatch);
-    return this.assemble(this.transitions.tree.root(), hashes);
+    return this.assemble(this.transitions.tree.root(), hashes, stateDiff);
   }
 
   /** Undoes everything applied in this block and closes it. */
@@ -288,8 +304,8 @@ export class BlockBuilder {
     });
   }
 
-  /** Credits the collected fees, ends journaling and closes the block. */
-  private finishExecution(): void {
+  /** Credits the collected fees, ends journaling and closes the block; returns the block's net change. */
+  private finishExecution(): StateDiff {
     this.requireOpen();
     const tree = this.transitions.tree;
     for (const [token, amount] of this.fees) {
@@ -297,11 +313,13 @@ export class BlockBuilder {
       if (balance > MAX_AMOUNT) throw stateError("BALANCE_OVERFLOW", `the fee account's balance of token ${token} would exceed 2^128 − 1`);
       tree.setBalance(this.feeAccountId, token, balance);
     }
+    const stateDiff = this.transitions.stateDiff();
     tree.release(this.blockCheckpoint);
     this.close();
+    return stateDiff;
   }
 
-  private assemble(newStateRoot: bigint, hashesComputed: number): SealedBlock {
+  private assemble(newStateRoot: bigint, hashesComputed: number, stateDiff: StateDiff): SealedBlock {
     const blockChunks = this.blockChunkSizes.find((size) => size >= this.chunks) as number;
     const publicData = encodeBlockPubdata(this.ops, blockChunks);
     const onchainOperations: OnchainOperation[] = [];
@@ -334,6 +352,7 @@ export class BlockBuilder {
       commitment,
       fees: new Map(this.fees),
       hashesComputed,
+      stateDiff,
     };
   }
 

@@ -1,4 +1,4 @@
-import type { StateTree } from "../state/state-tree.js";
+import type { MutableStateTree } from "../state/mutable-state-tree.js";
 import type { ChangePubKeyAuthChecker } from "./change-pubkey-auth.js";
 import type { NftRegistry } from "./nft-registry.js";
 import type { NftTokenHasher } from "./nft-token-hash.js";
@@ -6,7 +6,7 @@ import type { SignatureChecker } from "./signature-checker.js";
 
 /** What every operation handler reads and writes. All writes go through journaled state. */
 export interface ExecutionContext {
-  readonly tree: StateTree;
+  readonly tree: MutableStateTree;
   /** Block timestamp in seconds, for the transactions' validity ranges. */
   readonly timestamp: number;
   readonly signatures: SignatureChecker;

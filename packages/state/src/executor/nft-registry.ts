@@ -1,4 +1,4 @@
-import type { StateTree } from "../state/state-tree.js";
+import type { MutableStateTree } from "../state/mutable-state-tree.js";
 
 /** What zkSync keeps about a minted NFT (its metadata lives off-tree; the tree only has its digest). */
 export interface NftInfo {
@@ -16,7 +16,7 @@ export interface NftInfo {
 export class NftRegistry {
   private readonly byTokenId = new Map<number, NftInfo>();
 
-  constructor(private readonly tree: StateTree) {}
+  constructor(private readonly tree: MutableStateTree) {}
 
   get(tokenId: number): NftInfo | undefined {
     return this.byTokenId.get(tokenId);
@@ -26,12 +26,19 @@ export class NftRegistry {
     return this.byTokenId.size;
   }
 
+  /** Every NFT in the order they were added (minting order). */
   values(): IterableIterator<NftInfo> {
     return this.byTokenId.values();
   }
 
+  /** The NFTs added after the first `count` (those of the open block, given its count at opening). */
+  addedAfter(count: number): NftInfo[] {
+    return [...this.byTokenId.values()].slice(count);
+  }
+
+  /** Stores a frozen copy of `info`. */
   add(info: NftInfo): void {
-    this.byTokenId.set(info.tokenId, info);
+    this.byTokenId.set(info.tokenId, Object.freeze({ ...info }));
     this.tree.recordUndo(() => this.byTokenId.delete(info.tokenId));
   }
 }

@@ -6,8 +6,10 @@ import {
   type PriorityOp,
   type Tx,
 } from "@zklite/protocol";
-import { stateError } from "../errors.js";
-import { StateTree, type AccountView, type StateTreeOptions } from "../state/state-tree.js";
+import { stateError, ZkLiteError } from "../errors.js";
+import { MutableStateTree } from "../state/mutable-state-tree.js";
+import type { AccountView, StateTree, StateTreeOptions } from "../state/state-tree.js";
+import type { AsyncBatchHasher } from "../tree/rehash.js";
 import { BlockBuilder, type BlockParameters } from "./block-builder.js";
 import { ethereumChangePubKeyAuth, type ChangePubKeyAuthChecker } from "./change-pubkey-auth.js";
 import type { ExecutionContext } from "./context.js";
@@ -24,6 +26,9 @@ import { applyWithdrawNFT } from "./handlers/withdraw-nft.js";
 import { NftRegistry, type NftInfo } from "./nft-registry.js";
 import { rescueNftTokenHash, type NftTokenHasher } from "./nft-token-hash.js";
 import { musigSignatureChecker, type SignatureChecker } from "./signature-checker.js";
+import type { StateDiff } from "./state-diff.js";
+import { applyAccountDiff, restoreAccounts } from "./state-restore.js";
+import type { AccountSnapshot, StateSnapshot } from "./state-snapshot.js";
 
 export interface RollupStateOptions extends StateTreeOptions {
   /** zkSync signature checks; default: zksync-crypto via @zklite/crypto-wasm (call its `init()` first). */
@@ -40,14 +45,17 @@ export interface GenesisOptions extends RollupStateOptions {
 }
 
 /**
- * The zkLite rollup state and its rules: accounts and balances in Poseidon trees (`tree`), minted
+ * The zkLite rollup state and its rules: accounts and balances in Poseidon trees (`tree`, read-only), minted
  * NFTs, and the state transition of every operation. Transactions are applied inside a block
  * (`openBlock`), which owns the timestamp and the fees; a rejected transaction or batch throws a
- * `ZkLiteError` and leaves the state exactly as it was.
+ * `ZkLiteError` and leaves the state exactly as it was. A state can be copied (`fork`), saved as plain data
+ * (`snapshot`), rebuilt from it (`fromSnapshot`) and moved forward by stored block diffs (`applyDiff`).
  */
 export class RollupState {
+  /** The trees, read-only (proofs, roots, balances); only the executor writes them. */
   readonly tree: StateTree;
   readonly nftStorageAccountId: number;
+  private readonly writable: MutableStateTree;
   private readonly nftRegistry: NftRegistry;
   private readonly signatures: SignatureChecker;
   private readonly changePubKeyAuth: ChangePubKeyAuthChecker;
@@ -56,9 +64,10 @@ export class RollupState {
   private openBlockNumber: number | undefined;
 
   constructor(options: RollupStateOptions) {
-    this.tree = new StateTree(options);
+    this.writable = new MutableStateTree(options);
+    this.tree = this.writable;
     this.nftStorageAccountId = this.tree.accountCapacity - 1;
-    this.nftRegistry = new NftRegistry(this.tree);
+    this.nftRegistry = new NftRegistry(this.writable);
     this.signatures = options.signatureChecker ?? musigSignatureChecker();
     this.changePubKeyAuth = options.changePubKeyAuth ?? ethereumChangePubKeyAuth;
     this.nftTokenHash = options.nftTokenHash ?? rescueNftTokenHash;
@@ -71,12 +80,43 @@ export class RollupState {
    */
   static genesis(options: GenesisOptions): RollupState {
     const state = new RollupState(options);
-    state.tree.createAccount(0, options.feeAccountAddress);
-    state.tree.createAccount(state.nftStorageAccountId, NFT_STORAGE_ACCOUNT_ADDRESS);
+    state.writable.createAccount(0, options.feeAccountAddress);
+    state.writable.createAccount(state.nftStorageAccountId, NFT_STORAGE_ACCOUNT_ADDRESS);
     if (NFT_TOKEN_ID < 2 ** state.tree.balanceTreeDepth) {
-      state.tree.setBalance(state.nftStorageAccountId, NFT_TOKEN_ID, BigInt(MIN_NFT_TOKEN_ID));
+      state.writable.setBalance(state.nftStorageAccountId, NFT_TOKEN_ID, BigInt(MIN_NFT_TOKEN_ID));
     }
     state.nextFreeAccountId = 1;
+    return state;
+  }
+
+  /**
+   * Rebuilds the state a `snapshot()` was taken of (same root, accounts, NFTs and allocator), hashing every
+   * tree once, level by level, on this thread. `options` gives the checkers; its depths must be the snapshot's.
+   */
+  static fromSnapshot(snapshot: StateSnapshot, options: RollupStateOptions): RollupState {
+    const state = RollupState.unhashedFromSnapshot(snapshot, options);
+    state.writable.rehash();
+    return state;
+  }
+
+  /** `fromSnapshot` with the hashing done by `hashBatch` (e.g. a `PoseidonWorkerPool`). */
+  static async fromSnapshotWith(snapshot: StateSnapshot, options: RollupStateOptions, hashBatch: AsyncBatchHasher): Promise<RollupState> {
+    const state = RollupState.unhashedFromSnapshot(snapshot, options);
+    await state.writable.rehashWith(hashBatch);
+    return state;
+  }
+
+  private static unhashedFromSnapshot(snapshot: StateSnapshot, options: RollupStateOptions): RollupState {
+    if (snapshot.accountTreeDepth !== options.accountTreeDepth || snapshot.balanceTreeDepth !== options.balanceTreeDepth) {
+      throw stateError(
+        "INVALID_TREE_DEPTH",
+        `the snapshot has depths ${snapshot.accountTreeDepth}/${snapshot.balanceTreeDepth}, the options ${options.accountTreeDepth}/${options.balanceTreeDepth}`,
+      );
+    }
+    const state = new RollupState(options);
+    restoreAccounts(state.writable, snapshot.accounts);
+    for (const nft of snapshot.nfts) state.addNft(nft);
+    state.setNextAccountId(snapshot.nextAccountId);
     return state;
   }
 
@@ -108,33 +148,123 @@ export class RollupState {
     return this.tree.root();
   }
 
+  // ---- copies, snapshots, diffs ----
+
+  /** The whole state as plain data (accounts by id, balances and NFTs by token id). No block may be open. */
+  snapshot(): StateSnapshot {
+    this.requireNoOpenBlock("snapshot");
+    const accounts: AccountSnapshot[] = [];
+    for (const id of [...this.tree.accountIds()].sort((a, b) => a - b)) {
+      const { address, nonce, pubKeyHash } = this.tree.account(id) as AccountView;
+      const balances = [...this.tree.balances(id)].sort(([a], [b]) => a - b);
+      accounts.push({ id, address, nonce, pubKeyHash, balances });
+    }
+    return {
+      accountTreeDepth: this.tree.accountTreeDepth,
+      balanceTreeDepth: this.tree.balanceTreeDepth,
+      nextAccountId: this.nextFreeAccountId,
+      accounts,
+      nfts: [...this.nftRegistry.values()].sort((a, b) => a.tokenId - b.tokenId),
+    };
+  }
+
+  /** An independent deep copy with the same checkers (nothing is rehashed). No block may be open. */
+  fork(): RollupState {
+    this.requireNoOpenBlock("fork");
+    const copy = new RollupState({
+      accountTreeDepth: this.tree.accountTreeDepth,
+      balanceTreeDepth: this.tree.balanceTreeDepth,
+      signatureChecker: this.signatures,
+      changePubKeyAuth: this.changePubKeyAuth,
+      nftTokenHash: this.nftTokenHash,
+    });
+    copy.writable.copyFrom(this.writable);
+    for (const nft of this.nftRegistry.values()) copy.nftRegistry.add(nft);
+    copy.nextFreeAccountId = this.nextFreeAccountId;
+    return copy;
+  }
+
+  /**
+   * Applies a block's stored `StateDiff` (moves the state from the block's old root to its new one without
+   * its transactions). Every `before` must match the state; on any mismatch (STATE_DIFF_MISMATCH) or bad
+   * value the state is left unchanged. No block may be open.
+   */
+  applyDiff(diff: StateDiff): void {
+    this.requireNoOpenBlock("apply a diff");
+    const checkpoint = this.writable.checkpoint();
+    try {
+      for (const account of diff.accounts) applyAccountDiff(this.writable, account);
+      for (const nft of diff.nfts) {
+        if (this.nftRegistry.get(nft.tokenId) !== undefined) throw stateError("STATE_DIFF_MISMATCH", `NFT ${nft.tokenId} is already minted`);
+        this.addNft(nft);
+      }
+      this.setNextAccountId(diff.nextAccountId);
+      this.writable.release(checkpoint);
+    } catch (error) {
+      this.writable.revertTo(checkpoint);
+      if (error instanceof ZkLiteError) throw error;
+      throw stateError("INVALID_ARGUMENT", `state diff rejected: ${String(error)}`);
+    }
+  }
+
+  private addNft(nft: NftInfo): void {
+    if (!Number.isInteger(nft.tokenId) || nft.tokenId < 0 || nft.tokenId >= 2 ** this.tree.balanceTreeDepth) {
+      throw stateError("INVALID_ARGUMENT", `NFT token id ${nft.tokenId} is outside the balance trees`);
+    }
+    this.nftRegistry.add(nft);
+  }
+
+  /** Sets the allocator (journaled); ids run from 1 to the NFT storage account. */
+  private setNextAccountId(next: number): void {
+    if (!Number.isInteger(next) || next < 1 || next > this.nftStorageAccountId) {
+      throw stateError("INVALID_ARGUMENT", `next account id ${next} is outside [1, ${this.nftStorageAccountId}]`);
+    }
+    const previous = this.nextFreeAccountId;
+    this.nextFreeAccountId = next;
+    this.writable.recordUndo(() => {
+      this.nextFreeAccountId = previous;
+    });
+  }
+
+  private requireNoOpenBlock(action: string): void {
+    if (this.openBlockNumber !== undefined) {
+      throw stateError("BLOCK_ALREADY_OPEN", `block ${this.openBlockNumber} is open; seal or abandon it before you ${action}`);
+    }
+  }
+
   // ---- blocks ----
 
   /** Starts a block; only one may be open at a time. Its old state root is computed now. */
   openBlock(parameters: BlockParameters): BlockBuilder {
-    if (this.openBlockNumber !== undefined) {
-      throw stateError("BLOCK_ALREADY_OPEN", `block ${this.openBlockNumber} is still open; seal or abandon it first`);
-    }
+    this.requireNoOpenBlock("open another");
     const feeAccount = this.tree.account(parameters.feeAccountId);
     if (feeAccount === undefined || parameters.feeAccountId === this.nftStorageAccountId) {
       throw stateError("ACCOUNT_NOT_FOUND", `fee account ${parameters.feeAccountId} does not exist`);
     }
+    const nftsBefore = this.nftRegistry.size;
     const transitions: StateTransitions = {
-      tree: this.tree,
+      tree: this.writable,
       applyTxIn: (block, tx) => this.applyTx(block, tx),
       applyPriorityOpIn: (block, op) => this.applyPriorityOp(block, op),
+      stateDiff: () => ({
+        accounts: this.writable.accountDiffs(),
+        nfts: this.nftRegistry.addedAfter(nftsBefore),
+        nextAccountId: this.nextFreeAccountId,
+      }),
       closeBlock: () => {
+        this.writable.stopTrackingChanges();
         this.openBlockNumber = undefined;
       },
     };
     const builder = new BlockBuilder(transitions, parameters);
+    this.writable.trackChanges();
     this.openBlockNumber = parameters.blockNumber;
     return builder;
   }
 
   private context(block: BlockContextHooks): ExecutionContext {
     return {
-      tree: this.tree,
+      tree: this.writable,
       timestamp: block.timestamp,
       signatures: this.signatures,
       changePubKeyAuth: this.changePubKeyAuth,
@@ -183,9 +313,9 @@ export class RollupState {
   private createAccount(address: string): number {
     const id = this.nextFreeAccountId;
     if (id >= this.nftStorageAccountId) throw stateError("ACCOUNT_TREE_FULL", `no free account id left (capacity 2^${this.tree.accountTreeDepth})`);
-    this.tree.createAccount(id, address);
+    this.writable.createAccount(id, address);
     this.nextFreeAccountId = id + 1;
-    this.tree.recordUndo(() => {
+    this.writable.recordUndo(() => {
       this.nextFreeAccountId = id;
     });
     return id;

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIELD_MODULUS } from "../poseidon.js";
-import { StateTree } from "../state/state-tree.js";
+import { MutableStateTree } from "../state/mutable-state-tree.js";
 import { hashBatchOnThisThread } from "../tree/rehash.js";
 import { readWords, writeWords } from "./field-words.js";
 import { PoseidonWorkerPool } from "./poseidon-worker-pool.js";
@@ -67,7 +67,7 @@ describe("PoseidonWorkerPool", () => {
 
   it("seals a state to the same root as hashing on one thread", async () => {
     const build = () => {
-      const tree = new StateTree({ accountTreeDepth: 6, balanceTreeDepth: 32 });
+      const tree = new MutableStateTree({ accountTreeDepth: 6, balanceTreeDepth: 32 });
       for (let id = 0; id < 20; id++) {
         tree.createAccount(id, `0x${(id + 1).toString(16).padStart(40, "0")}`);
         tree.setBalance(id, id % 5, BigInt(id) * 1000n + 1n);

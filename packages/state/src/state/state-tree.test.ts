@@ -8,7 +8,8 @@ import { QuadMerkleTree } from "../tree/quad-merkle-tree.js";
 import { hashBatchOnThisThread, runRehashSync, type HashBatch } from "../tree/rehash.js";
 import { accountLeafHash, isProcessableToken, PROCESSABLE_TOKEN_DEPTH } from "./leaf-encoding.js";
 import { verifyAccountProof, verifyBalanceProof } from "./proof-verification.js";
-import { PRODUCTION_TREE_DEPTHS, StateTree } from "./state-tree.js";
+import { MutableStateTree } from "./mutable-state-tree.js";
+import { PRODUCTION_TREE_DEPTHS } from "./state-tree.js";
 
 let reference: ReferencePoseidon;
 beforeAll(async () => {
@@ -27,7 +28,7 @@ const SMALL_STATE_ROOT = 0x303968c8b73e5be96eb2ec4e717f6449d7093cb63ee307e6e14e3
 const FEE_ADDRESS = `0x${"11".repeat(20)}`;
 const NFT_STORAGE_ID = 2 ** 24 - 1;
 
-function genesisLike(tree: StateTree): void {
+function genesisLike(tree: MutableStateTree): void {
   tree.createAccount(0, FEE_ADDRESS);
   tree.createAccount(NFT_STORAGE_ID, `0x${"ff".repeat(20)}`);
   tree.setBalance(NFT_STORAGE_ID, 2 ** 31 - 2, 65536n);
@@ -35,7 +36,7 @@ function genesisLike(tree: StateTree): void {
 
 describe("StateTree fixed vectors (production depths 24/32)", () => {
   it("empty state", () => {
-    const tree = new StateTree(PRODUCTION_TREE_DEPTHS);
+    const tree = new MutableStateTree(PRODUCTION_TREE_DEPTHS);
     expect(tree.emptyProcessableRoot).toBe(EMPTY_PROCESSABLE_ROOT);
     expect(tree.emptyExtendedRoot).toBe(EMPTY_EXTENDED_ROOT_32);
     expect(tree.emptyAccountLeaf).toBe(EMPTY_ACCOUNT_LEAF);
@@ -45,7 +46,7 @@ describe("StateTree fixed vectors (production depths 24/32)", () => {
   });
 
   it("genesis-like state and a small known state", () => {
-    const tree = new StateTree(PRODUCTION_TREE_DEPTHS);
+    const tree = new MutableStateTree(PRODUCTION_TREE_DEPTHS);
     genesisLike(tree);
     expect(tree.root()).toBe(GENESIS_ROOT_FEE_0x11);
     tree.createAccount(1, "0x19AA2ED8712072E918632259780E587698EF58DF");
@@ -105,7 +106,7 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant("balance" as const), id: fc.nat({ max: 15 }), token: anyToken(), amount: fc.constant(0n) }),
 );
 
-function apply(tree: StateTree, model: Model, m: Mutation): void {
+function apply(tree: MutableStateTree, model: Model, m: Mutation): void {
   const account = model.accounts.get(m.id);
   if (m.kind === "create") {
     if (account !== undefined || tree.accountIdByAddress(m.address) !== undefined) return;
@@ -130,7 +131,7 @@ describe("StateTree", () => {
   it("lazy root equals the root recomputed from scratch, and proofs verify against it", () => {
     fc.assert(
       fc.property(fc.array(fc.array(mutation, { maxLength: 12 }), { minLength: 1, maxLength: 3 }), fc.nat({ max: 15 }), anyToken(), (rounds, probeId, probeToken) => {
-        const tree = new StateTree({ accountTreeDepth: 4, balanceTreeDepth: DEPTH });
+        const tree = new MutableStateTree({ accountTreeDepth: 4, balanceTreeDepth: DEPTH });
         const model: Model = { accounts: new Map() };
         for (const round of rounds) {
           for (const m of round) apply(tree, model, m);
@@ -162,7 +163,7 @@ describe("StateTree", () => {
   it("reverting to a checkpoint restores the root bit for bit (also after hashing mid-way)", () => {
     fc.assert(
       fc.property(fc.array(mutation, { maxLength: 10 }), fc.array(mutation, { minLength: 1, maxLength: 10 }), fc.boolean(), (before, during, hashMidway) => {
-        const tree = new StateTree({ accountTreeDepth: 4, balanceTreeDepth: DEPTH });
+        const tree = new MutableStateTree({ accountTreeDepth: 4, balanceTreeDepth: DEPTH });
         const model: Model = { accounts: new Map() };
         for (const m of before) apply(tree, model, m);
         const rootBefore = tree.root();
@@ -183,7 +184,7 @@ describe("StateTree", () => {
   });
 
   it("nested checkpoints: releasing the inner one keeps its changes revertible by the outer one", () => {
-    const tree = new StateTree({ accountTreeDepth: 4, balanceTreeDepth: 12 });
+    const tree = new MutableStateTree({ accountTreeDepth: 4, balanceTreeDepth: 12 });
     tree.createAccount(1, `0x${"01".repeat(20)}`);
     const before = tree.root();
     const outer = tree.checkpoint();
@@ -202,8 +203,8 @@ describe("StateTree", () => {
   });
 
   it("async rehash gives the same root and counts its hashes", async () => {
-    const a = new StateTree({ accountTreeDepth: 6, balanceTreeDepth: 12 });
-    const b = new StateTree({ accountTreeDepth: 6, balanceTreeDepth: 12 });
+    const a = new MutableStateTree({ accountTreeDepth: 6, balanceTreeDepth: 12 });
+    const b = new MutableStateTree({ accountTreeDepth: 6, balanceTreeDepth: 12 });
     for (const tree of [a, b]) {
       tree.createAccount(0, `0x${"aa".repeat(20)}`);
       tree.createAccount(9, `0x${"bb".repeat(20)}`);
@@ -220,7 +221,7 @@ describe("StateTree", () => {
   });
 
   it("rehashes both balance trees of every dirty account in one batch per level, then 5-input leaves, then the account tree", () => {
-    const tree = new StateTree({ accountTreeDepth: 6, balanceTreeDepth: 16 });
+    const tree = new MutableStateTree({ accountTreeDepth: 6, balanceTreeDepth: 16 });
     for (let id = 0; id < 6; id++) tree.createAccount(id, `0x${(id + 1).toString(16).padStart(40, "0")}`);
     tree.setBalance(1, 7, 1n); // processable only
     tree.setBalance(2, 65535, 2n); // extended only
@@ -249,7 +250,7 @@ describe("StateTree", () => {
   it("routes balances by token id: 0..1023 to the processable tree, the rest to the extended tree", () => {
     expect(PROCESSABLE_TOKEN_DEPTH).toBe(10);
     expect([0, 1023, 1024, 65536, -1, 1.5].map(isProcessableToken)).toEqual([true, true, false, false, false, false]);
-    const tree = new StateTree({ accountTreeDepth: 4, balanceTreeDepth: 12 });
+    const tree = new MutableStateTree({ accountTreeDepth: 4, balanceTreeDepth: 12 });
     tree.createAccount(1, `0x${"01".repeat(20)}`);
     tree.setBalance(1, 1023, 5n);
     tree.setBalance(1, 1024, 6n);
@@ -266,7 +267,7 @@ describe("StateTree", () => {
   });
 
   it("balance proofs verify in either tree; the other tree's path, a swapped or tampered root fail", () => {
-    const tree = new StateTree({ accountTreeDepth: 4, balanceTreeDepth: 32 });
+    const tree = new MutableStateTree({ accountTreeDepth: 4, balanceTreeDepth: 32 });
     tree.createAccount(1, `0x${"01".repeat(20)}`);
     tree.setBalance(1, 5, 50n);
     tree.setBalance(1, 1023, 51n);
@@ -303,7 +304,7 @@ describe("StateTree", () => {
 
   it("a path cut short cannot pass off an internal node of a balance tree as a balance", () => {
     const depths = { accountTreeDepth: 4, balanceTreeDepth: 32 };
-    const tree = new StateTree(depths);
+    const tree = new MutableStateTree(depths);
     tree.createAccount(1, `0x${"01".repeat(20)}`);
     tree.setBalance(1, 1020, 5n);
     tree.setBalance(1, 2 ** 31 - 3, 6n);
@@ -336,7 +337,7 @@ describe("StateTree", () => {
   });
 
   it("an account that never holds an extended token has no extended tree; emptying it drops the tree", () => {
-    const tree = new StateTree({ accountTreeDepth: 4, balanceTreeDepth: 32 });
+    const tree = new MutableStateTree({ accountTreeDepth: 4, balanceTreeDepth: 32 });
     for (let id = 0; id < 10; id++) {
       tree.createAccount(id, `0x${(id + 1).toString(16).padStart(40, "0")}`);
       tree.setBalance(id, id, 100n);
@@ -365,9 +366,9 @@ describe("StateTree", () => {
 
   it("balanceTreeDepth must be even, at least 10 and at most 32 (typed INVALID_TREE_DEPTH)", () => {
     for (const bad of [0, 2, 8, 11, 34, 12.5, Number.NaN]) {
-      expect(() => new StateTree({ accountTreeDepth: 4, balanceTreeDepth: bad })).toThrow(expect.objectContaining({ code: "INVALID_TREE_DEPTH" }));
+      expect(() => new MutableStateTree({ accountTreeDepth: 4, balanceTreeDepth: bad })).toThrow(expect.objectContaining({ code: "INVALID_TREE_DEPTH" }));
     }
-    const smallest = new StateTree({ accountTreeDepth: 4, balanceTreeDepth: 10 });
+    const smallest = new MutableStateTree({ accountTreeDepth: 4, balanceTreeDepth: 10 });
     expect(smallest.emptyExtendedRoot).toBe(smallest.emptyProcessableRoot);
     smallest.createAccount(0, `0x${"01".repeat(20)}`);
     smallest.setBalance(0, 1023, 1n);
@@ -375,7 +376,7 @@ describe("StateTree", () => {
   });
 
   it("typed errors for unknown accounts, duplicate ids/addresses and ids outside the tree", () => {
-    const tree = new StateTree({ accountTreeDepth: 4, balanceTreeDepth: 12 });
+    const tree = new MutableStateTree({ accountTreeDepth: 4, balanceTreeDepth: 12 });
     expect(() => tree.setNonce(3, 1)).toThrow(expect.objectContaining({ code: "ACCOUNT_NOT_FOUND" }));
     expect(() => tree.createAccount(16, `0x${"01".repeat(20)}`)).toThrow(expect.objectContaining({ code: "ACCOUNT_ID_TOO_BIG" }));
     tree.createAccount(1, `0x${"01".repeat(20)}`);

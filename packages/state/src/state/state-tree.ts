@@ -3,7 +3,6 @@ import { poseidon } from "../poseidon.js";
 import type { AuditPath } from "../tree/audit-path.js";
 import { MAX_TREE_DEPTH, QuadMerkleTree } from "../tree/quad-merkle-tree.js";
 import { rehashTrees, runRehashAsync, runRehashSync, type AsyncBatchHasher, type RehashProcess } from "../tree/rehash.js";
-import { Journal } from "./journal.js";
 import { ACCOUNT_LEAF_ARITY, EMPTY_BALANCE_LEAF, PROCESSABLE_TOKEN_DEPTH, accountLeafInputs, isProcessableToken } from "./leaf-encoding.js";
 
 export interface StateTreeOptions {
@@ -18,7 +17,7 @@ export interface StateTreeOptions {
 
 export const PRODUCTION_TREE_DEPTHS: StateTreeOptions = Object.freeze({ accountTreeDepth: 24, balanceTreeDepth: 32 });
 
-const ZERO_PUBKEY_HASH = `sync:${"0".repeat(40)}`;
+export const ZERO_PUBKEY_HASH = `sync:${"0".repeat(40)}`;
 
 /** Read-only view of an account. */
 export interface AccountView {
@@ -28,7 +27,8 @@ export interface AccountView {
   readonly pubKeyHash: string;
 }
 
-interface AccountRecord {
+/** @internal The stored form of an account (never handed out: `account()` returns a frozen copy). */
+export interface AccountRecord {
   readonly id: number;
   address: string;
   nonce: number;
@@ -65,27 +65,29 @@ export interface BalanceProof extends AccountProof {
 }
 
 /**
- * The rollup state as trees, without rules: accounts (nonce, PubKeyHash, address, balances) in a
- * 4-ary account tree whose leaves commit to two 4-ary balance trees per account, one for the
- * processable tokens (ids 0..1023) and one for the rest (see leaf-encoding.ts). Mutations never
- * hash; `root()` (or `rehash()`) hashes every node that changed since the last time, once. Every
- * mutation is journaled while a checkpoint is open, so a failed batch reverts bit for bit.
+ * The rollup state as trees, without rules, seen read-only: accounts (nonce, PubKeyHash, address,
+ * balances) in a 4-ary account tree whose leaves commit to two 4-ary balance trees per account, one for
+ * the processable tokens (ids 0..1023) and one for the rest (see leaf-encoding.ts). Queries return
+ * copies (`account()` a frozen one), never the stored records. `root()` (or `rehash()`) hashes every
+ * node that changed since the last time, once.
+ *
+ * Writing is not part of this API: the executor (`RollupState`, `BlockBuilder`) writes through
+ * `MutableStateTree` (`@zklite/state/internal`), which journals every change.
  */
-export class StateTree {
+export abstract class StateTree {
   readonly accountTreeDepth: number;
   readonly balanceTreeDepth: number;
   readonly emptyProcessableRoot: bigint;
   readonly emptyExtendedRoot: bigint;
   readonly emptyAccountLeaf: bigint;
-  private readonly accountTree: QuadMerkleTree;
+  protected accountTree: QuadMerkleTree;
   /** Never written: audit paths of accounts without a tree of that kind. */
   private readonly emptyProcessableTree: QuadMerkleTree;
-  private readonly emptyExtendedTree: QuadMerkleTree;
-  private readonly accounts = new Map<number, AccountRecord>();
-  private readonly idsByAddress = new Map<string, number>();
+  protected readonly emptyExtendedTree: QuadMerkleTree;
+  protected readonly accounts = new Map<number, AccountRecord>();
+  protected readonly idsByAddress = new Map<string, number>();
   /** Accounts whose leaf must be recomputed (created, changed, or removed by a rollback). */
-  private dirtyAccounts = new Set<number>();
-  private readonly journal = new Journal();
+  protected dirtyAccounts = new Set<number>();
 
   constructor(options: StateTreeOptions) {
     const { accountTreeDepth, balanceTreeDepth } = options;
@@ -114,8 +116,11 @@ export class StateTree {
     return this.accounts.size;
   }
 
+  /** A frozen copy of the account's fields (later changes do not show in it), or undefined. */
   account(id: number): AccountView | undefined {
-    return this.accounts.get(id);
+    const record = this.accounts.get(id);
+    if (record === undefined) return undefined;
+    return Object.freeze({ id: record.id, address: record.address, nonce: record.nonce, pubKeyHash: record.pubKeyHash });
   }
 
   accountIdByAddress(address: string): number | undefined {
@@ -127,71 +132,12 @@ export class StateTree {
     return this.accounts.keys();
   }
 
-  /** Creates an account with the given id and address (nonce 0, no key, no balances). */
-  createAccount(id: number, address: string): void {
-    if (!Number.isInteger(id) || id < 0 || id >= this.accountTree.capacity) {
-      throw stateError("ACCOUNT_ID_TOO_BIG", `account id ${id} is outside the account tree (2^${this.accountTreeDepth})`);
-    }
-    if (this.accounts.has(id)) throw stateError("INVALID_ARGUMENT", `account ${id} already exists`);
-    const normalized = address.toLowerCase();
-    if (this.idsByAddress.has(normalized)) throw stateError("INVALID_ARGUMENT", `address ${normalized} already has an account`);
-    const record: AccountRecord = {
-      id,
-      address: normalized,
-      nonce: 0,
-      pubKeyHash: ZERO_PUBKEY_HASH,
-      processable: new QuadMerkleTree({ depth: PROCESSABLE_TOKEN_DEPTH, emptyLeaf: EMPTY_BALANCE_LEAF }),
-      extended: undefined,
-    };
-    this.accounts.set(id, record);
-    this.idsByAddress.set(normalized, id);
-    this.dirtyAccounts.add(id);
-    this.journal.record(() => {
-      this.accounts.delete(id);
-      this.idsByAddress.delete(normalized);
-      this.dirtyAccounts.add(id);
-    });
-  }
-
-  setNonce(id: number, nonce: number): void {
-    const record = this.record(id);
-    const previous = record.nonce;
-    record.nonce = nonce;
-    this.dirtyAccounts.add(id);
-    this.journal.record(() => {
-      record.nonce = previous;
-      this.dirtyAccounts.add(id);
-    });
-  }
-
-  setPubKeyHash(id: number, pubKeyHash: string): void {
-    const record = this.record(id);
-    const previous = record.pubKeyHash;
-    record.pubKeyHash = pubKeyHash.toLowerCase();
-    this.dirtyAccounts.add(id);
-    this.journal.record(() => {
-      record.pubKeyHash = previous;
-      this.dirtyAccounts.add(id);
-    });
-  }
-
   balance(id: number, tokenId: number): bigint {
     const record = this.accounts.get(id);
     if (record === undefined) return 0n;
     if (isProcessableToken(tokenId)) return record.processable.get(tokenId);
     this.assertTokenIndex(tokenId);
     return record.extended?.get(tokenId) ?? EMPTY_BALANCE_LEAF;
-  }
-
-  setBalance(id: number, tokenId: number, amount: bigint): void {
-    const record = this.record(id);
-    const previous = this.balance(id, tokenId);
-    this.writeBalance(record, tokenId, amount);
-    this.dirtyAccounts.add(id);
-    this.journal.record(() => {
-      this.writeBalance(record, tokenId, previous);
-      this.dirtyAccounts.add(id);
-    });
   }
 
   /** Non-zero balances of an account, both trees (token id → amount). */
@@ -209,50 +155,10 @@ export class StateTree {
     return count;
   }
 
-  /**
-   * Writes one balance into the tree that holds `tokenId`. The extended tree is created by the first
-   * non-zero write and dropped again once it holds nothing (an empty tree's root is the empty root,
-   * so the account leaf is the same either way); undo steps therefore go through here too.
-   */
-  private writeBalance(record: AccountRecord, tokenId: number, amount: bigint): void {
-    if (isProcessableToken(tokenId)) {
-      record.processable.set(tokenId, amount);
-      return;
-    }
-    this.assertTokenIndex(tokenId);
-    let tree = record.extended;
-    if (tree === undefined) {
-      if (amount === EMPTY_BALANCE_LEAF) return;
-      tree = new QuadMerkleTree({ depth: this.balanceTreeDepth, emptyLeaf: EMPTY_BALANCE_LEAF });
-    }
-    tree.set(tokenId, amount);
-    record.extended = tree.nonEmptyLeafCount === 0 ? undefined : tree;
-  }
-
-  private assertTokenIndex(tokenId: number): void {
+  protected assertTokenIndex(tokenId: number): void {
     if (!Number.isInteger(tokenId) || tokenId < 0 || tokenId >= this.emptyExtendedTree.capacity) {
       throw stateError("INVALID_INDEX", `token id ${tokenId} is outside the balance trees [0, 2^${this.balanceTreeDepth})`);
     }
-  }
-
-  // ---- rollback ----
-
-  /** Opens a checkpoint; every later change can be undone with `revertTo`. */
-  checkpoint(): number {
-    return this.journal.checkpoint();
-  }
-
-  revertTo(checkpoint: number): void {
-    this.journal.revertTo(checkpoint);
-  }
-
-  release(checkpoint: number): void {
-    this.journal.release(checkpoint);
-  }
-
-  /** Records an undo step for state kept outside the trees (e.g. an executor's counters). */
-  recordUndo(undo: () => void): void {
-    this.journal.record(undo);
   }
 
   // ---- hashing ----
@@ -354,7 +260,7 @@ export class StateTree {
     };
   }
 
-  private record(id: number): AccountRecord {
+  protected record(id: number): AccountRecord {
     const record = this.accounts.get(id);
     if (record === undefined) throw stateError("ACCOUNT_NOT_FOUND", `account ${id} does not exist`);
     return record;

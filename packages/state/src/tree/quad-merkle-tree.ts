@@ -107,6 +107,15 @@ export class QuadMerkleTree implements RehashableTree {
     return this.nodes.get(height * this.levelStride + index) ?? (this.emptyHashes[height] as bigint);
   }
 
+  /** An independent copy: the same leaves, cached nodes and writes still waiting to be hashed. */
+  clone(): QuadMerkleTree {
+    const copy = new QuadMerkleTree({ depth: this.depth, emptyLeaf: this.emptyLeaf });
+    for (const [index, value] of this.leaves) copy.leaves.set(index, value);
+    for (const [key, value] of this.nodes) copy.nodes.set(key, value);
+    for (const index of this.dirtyLeaves) copy.dirtyLeaves.add(index);
+    return copy;
+  }
+
   /** @internal Hands the dirty leaf indices to a rehash and forgets them. */
   takeDirtyLeaves(): Set<number> {
     const dirty = this.dirtyLeaves;
