@@ -16,7 +16,7 @@ for (const backend of ["pglite", "postgres"] as const) {
     let devnet: TestDevnet;
 
     beforeAll(async () => {
-      devnet = await startDevnet({ backend });
+      devnet = await startDevnet({ backend, env: { ZKLITE_L1_CONFIRMATIONS: "3" } });
     }, 240_000);
 
     afterAll(async () => {
@@ -30,13 +30,13 @@ for (const backend of ["pglite", "postgres"] as const) {
       const carol = await TestUser.create();
       const rollup = ZkLite__factory.connect(l1.deployment.contracts.zkLite, await l1.contractSigner(1));
       await (await rollup.depositETH(alice.address, { value: parseEther("2") })).wait();
-      await (await rollup.depositETH(bob.address, { value: parseEther("1") })).wait();
 
-      // seen but not confirmed (1 confirmation needed): shown as depositing, not applied
+      // seen but not confirmed (3 confirmations needed): shown as depositing, not applied
       const seen = await alice.waitForState(provider, (state) => state.depositing.length === 1);
-      expect(seen.depositing[0]).toMatchObject({ tokenId: 0, amount: parseEther("2").toString() });
+      expect(seen.depositing[0]).toMatchObject({ tokenId: 0, amount: parseEther("2").toString(), confirmed: false });
       expect(seen.id).toBeNull();
-      await l1.mine(2);
+      await (await rollup.depositETH(bob.address, { value: parseEther("1") })).wait();
+      await l1.mine(3);
       const funded = await alice.waitForState(provider, (state) => state.committed.balances["0"] === parseEther("2").toString());
       expect(funded.depositing).toEqual([]);
       const aliceId = funded.id as number;

@@ -56,16 +56,19 @@ export class NodeApiServices implements NodeServices {
     const view = state.accountByAddress(normalized);
     const committed = view === undefined ? emptyState() : { ...this.liveState(view.id, view.nonce, view.pubKeyHash), mintedNfts: await this.mintedBy(view.id) };
     const verified = view === undefined ? emptyState() : await this.verifiedState(view.id, committed);
-    const [unconfirmed, queued] = await Promise.all([
+    const [unconfirmed, queued, lastConfirmed] = await Promise.all([
       prisma.unconfirmedPriorityOperation.findMany({ where: { address: normalized, opType: "Deposit" }, orderBy: { serialId: "asc" } }),
       prisma.priorityOperation.findMany({ where: { executedInBlock: null, opType: "Deposit" }, orderBy: { serialId: "asc" }, take: 1000 }),
+      prisma.priorityOperation.aggregate({ _max: { serialId: true } }),
     ]);
+    // an op confirmed since eth-watch last replaced the unconfirmed set is listed once, as confirmed
+    const confirmedUpTo = lastConfirmed._max.serialId ?? -1n;
     const depositing = [
       ...queued
         .map((row) => ({ row, op: row.op as { to?: string; token?: number; amount?: string } }))
         .filter(({ op }) => op.to?.toLowerCase() === normalized)
         .map(({ row, op }) => ({ serialId: row.serialId.toString(), tokenId: op.token ?? 0, amount: op.amount ?? "0", l1TxHash: row.l1TxHash, l1BlockNumber: row.l1BlockNumber, confirmed: true })),
-      ...unconfirmed.map((row) => {
+      ...unconfirmed.filter((row) => row.serialId > confirmedUpTo).map((row) => {
         const op = row.op as { token?: number; amount?: string };
         return { serialId: row.serialId.toString(), tokenId: op.token ?? 0, amount: op.amount ?? "0", l1TxHash: row.l1TxHash, l1BlockNumber: row.l1BlockNumber, confirmed: false };
       }),

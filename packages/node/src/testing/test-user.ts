@@ -12,8 +12,8 @@ export class TestUser {
 
   static async create(privateKey?: string): Promise<TestUser> {
     const wallet = privateKey === undefined ? (Wallet.createRandom() as unknown as Wallet) : new Wallet(privateKey);
-    const { signer } = await Signer.fromETHSignature(wallet);
-    return new TestUser(wallet, signer, new EthMessageSigner(wallet));
+    const { signer, ethSignatureType } = await Signer.fromETHSignature(wallet);
+    return new TestUser(wallet, signer, new EthMessageSigner(wallet, ethSignatureType));
   }
 
   get address(): string {
