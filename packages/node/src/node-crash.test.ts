@@ -12,7 +12,7 @@ import { TestUser } from "./testing/test-user.js";
 
 const USERS = 8;
 const ROUNDS = 3;
-const TXS_PER_USER_PER_ROUND = 40;
+const TXS_PER_USER_PER_ROUND = 100;
 
 /** A deterministic generator (mulberry32), seeded and logged so a failing run can be repeated. */
 function random(seed: number): () => number {
@@ -61,22 +61,28 @@ describe("kill -9 under load", () => {
           load.push({ user: u, nonce, tx: signed.tx, ethSignature: signed.ethSignature });
         }
       }
-      const killAfterMs = 300 + Math.floor(rng() * 2500);
+      const killAfterMs = 200 + Math.floor(rng() * 1200);
       let killed = false;
-      const sending = (async () => {
-        for (const item of load) {
-          if (killed) return;
-          try {
-            acknowledged.add(await provider.submitTx(item.tx as never, item.ethSignature as never));
-          } catch {
-            // the node died mid-request (or refused after the kill): not acknowledged
+      let acknowledgedBeforeKill = 0;
+      // one sender per user, each in nonce order, all at once
+      const sending = Promise.all(
+        users.map(async (_, u) => {
+          for (const item of load.filter((entry) => entry.user === u)) {
+            if (killed) return;
+            try {
+              acknowledged.add(await provider.submitTx(item.tx as never, item.ethSignature as never));
+              if (!killed) acknowledgedBeforeKill++;
+            } catch {
+              // the node died mid-request (or refused after the kill): not acknowledged
+            }
           }
-        }
-      })();
+        }),
+      );
       await new Promise((resolve) => setTimeout(resolve, killAfterMs));
       killed = true;
       await node.kill();
       await sending;
+      expect(acknowledgedBeforeKill, "the kill must land while the load is being sent").toBeLessThan(load.length);
       await node.restart();
 
       // the unacknowledged part of the load is sent again after the restart; anything already stored is refused
@@ -88,7 +94,7 @@ describe("kill -9 under load", () => {
         }
       }
       for (let u = 0; u < USERS; u++) nextNonce[u] = (nextNonce[u] as number) + TXS_PER_USER_PER_ROUND;
-      console.log(`[crash] round ${round}: killed after ${killAfterMs} ms; ${acknowledged.size} acknowledged so far`);
+      console.log(`[crash] round ${round}: killed after ${killAfterMs} ms with ${acknowledgedBeforeKill} of ${load.length} acknowledged; ${acknowledged.size} acknowledged in all`);
     }
 
     const lastBlock = await waitUntilSettled(provider, 300_000);

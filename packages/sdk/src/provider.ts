@@ -36,6 +36,9 @@ export interface ProviderOptions {
 
 type Signed = Tx | Record<string, unknown>;
 
+/** `notify*` re-read the status this often even without events (a missed event costs at most this). */
+const SAFETY_POLL_MS = 2_000;
+
 export class Provider {
   private readonly client: TRPCClient<AppRouter>;
 
@@ -157,29 +160,36 @@ export class Provider {
     filter: { kinds?: NodeEvent["kind"][]; key?: string; lastEventId?: string },
     onEvent: (event: NodeEvent) => void,
     onError?: (error: unknown) => void,
+    onStarted?: () => void,
   ): { unsubscribe(): void } {
     return this.client.events.subscribe.subscribe(filter, {
       onData: (tracked) => onEvent(tracked.data),
       onError: (error) => onError?.(toZkLiteError(error)),
+      onStarted: () => onStarted?.(),
     });
   }
 
   private waitFor<T>(kinds: NodeEvent["kind"][], key: string | undefined, read: () => Promise<T | null>, done: (value: T | null) => value is T, timeoutMs: number, what: string): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let settled = false;
-      const finish = (error: unknown, value?: T) => {
+      let subscription: { unsubscribe(): void } | undefined;
+      // events wake the check; a slow poll covers the moment before the subscription is live, and reconnects
+      const poll = setInterval(() => check(), SAFETY_POLL_MS);
+      const timer = setTimeout(() => finish(new ZkLiteError("TIMEOUT", `${what} did not reach the awaited state within ${timeoutMs} ms`)), timeoutMs);
+      function finish(error: unknown, value?: T): void {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        subscription.unsubscribe();
+        clearInterval(poll);
+        subscription?.unsubscribe();
         if (error === undefined) resolve(value as T);
         else reject(error);
-      };
-      const check = () => {
+      }
+      function check(): void {
         read().then((value) => (done(value) ? finish(undefined, value) : undefined), finish);
-      };
-      const timer = setTimeout(() => finish(new ZkLiteError("TIMEOUT", `${what} did not reach the awaited state within ${timeoutMs} ms`)), timeoutMs);
-      const subscription = this.subscribe({ kinds, ...(key === undefined ? {} : { key }) }, check, () => undefined);
+      }
+      subscription = this.subscribe({ kinds, ...(key === undefined ? {} : { key }) }, check, () => undefined, check);
+      if (settled) subscription.unsubscribe();
       check(); // it may be done already
     });
   }

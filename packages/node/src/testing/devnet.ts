@@ -59,6 +59,7 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<TestDevn
     provider,
     proxy,
     close: async () => {
+      if (process.env.ZKLITE_TEST_NODE_LOG !== undefined) (await import("node:fs")).writeFileSync(process.env.ZKLITE_TEST_NODE_LOG, node.log);
       await node.stop();
       await proxy?.close();
       await l1.kill();
