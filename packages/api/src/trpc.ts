@@ -1,4 +1,5 @@
-import { initTRPC } from "@trpc/server";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { isZkLiteError } from "@zklite/protocol";
 import { toTrpcError, zkLiteCodeOf, type ZkLiteErrorData } from "./errors.js";
 
 const t = initTRPC.create({
@@ -34,8 +35,12 @@ function transportCode(code: string, cause: unknown): string {
 /** Every procedure maps thrown `ZkLiteError`s to typed tRPC errors. */
 const zkLiteErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok) throw toTrpcError(result.error.cause ?? result.error);
-  return result;
+  if (result.ok) return result;
+  // tRPC reads the body lazily, inside the call: a body that is not JSON surfaces here as a SyntaxError
+  if (result.error.cause instanceof SyntaxError) throw new TRPCError({ code: "PARSE_ERROR", message: "the request body is not valid JSON", cause: result.error.cause });
+  // a service's ZkLiteError arrives wrapped as an internal error: give it its own status and code
+  if (isZkLiteError(result.error.cause)) throw toTrpcError(result.error.cause);
+  throw result.error;
 });
 
 export const router = t.router;
