@@ -1,0 +1,385 @@
+/* Multi-scalar multiplication sum_i k_i * P_i (Pippenger's bucket method), instantiated by groups.h after
+ * group_impl.h for G1 and G2 (same G / FE / FE_ macros).
+ *
+ * - Buckets are in extended Jacobian coordinates (X, Y, ZZ, ZZZ; x = X/ZZ, y = Y/ZZZ, ZZ^3 = ZZZ^2): a mixed
+ *   addition of an affine base costs 8M + 2S, with no inversion (formulas madd-2008-s / add-2008-s /
+ *   dbl-2008-s-1 of the Explicit-Formulas Database, written from their published definitions).
+ * - Scalars are recoded in signed c-bit digits in [-2^(c-1), 2^(c-1)) (c <= 15), so a window has 2^(c-1) buckets and
+ *   a negative digit adds the negated base. A scalar above r/2 is replaced by r - k with the base negated,
+ *   so small negative witness values (r - 1, ...) cost as little as small positive ones.
+ * - The window c minimises a cost model over the scalars' actual bit lengths (circom witnesses are mostly
+ *   bits and small numbers): additions ~ sum_i ceil(bits_i / c), bucket sums ~ windows * 2^c.
+ * - Work items are (window, slice of the points), taken by the threads from a queue; each thread keeps its
+ *   own buckets. Bases are read with memcpy from the mapped zkey (sections are only 4-byte aligned). */
+
+typedef struct { FE x, y, zz, zzz; } G(xyzz);
+
+static inline int G(xyzz_is_inf)(const G(xyzz) *p) { return FE_(is_zero)(&p->zz); }
+static inline void G(xyzz_set_inf)(G(xyzz) *p) { memset(p, 0, sizeof *p); }
+
+static inline void G(xyzz_from_aff)(G(xyzz) *r, const G(aff) *p) {
+  if (G(aff_is_inf)(p)) {
+    G(xyzz_set_inf)(r);
+    return;
+  }
+  r->x = p->x;
+  r->y = p->y;
+  FE_(one)(&r->zz);
+  FE_(one)(&r->zzz);
+}
+
+/* dbl-2008-s-1 (a = 0) */
+static void G(xyzz_dbl)(G(xyzz) *r, const G(xyzz) *p) {
+  if (G(xyzz_is_inf)(p)) {
+    G(xyzz_set_inf)(r);
+    return;
+  }
+  FE u, v, w, s, m, t, x3, y3;
+  FE_(dbl)(&u, &p->y);
+  FE_(sqr)(&v, &u);
+  FE_(mul)(&w, &u, &v);
+  FE_(mul)(&s, &p->x, &v);
+  FE_(sqr)(&m, &p->x);
+  FE_(dbl)(&t, &m);
+  FE_(add)(&m, &m, &t);
+  FE_(sqr)(&x3, &m);
+  FE_(dbl)(&t, &s);
+  FE_(sub)(&x3, &x3, &t);
+  FE_(sub)(&t, &s, &x3);
+  FE_(mul)(&y3, &m, &t);
+  FE_(mul)(&t, &w, &p->y);
+  FE_(sub)(&y3, &y3, &t);
+  FE_(mul)(&r->zz, &v, &p->zz);
+  FE_(mul)(&r->zzz, &w, &p->zzz);
+  r->x = x3;
+  r->y = y3;
+}
+
+/* p = 2 q for affine q (the zz = zzz = 1 case of the doubling) */
+static void G(xyzz_dbl_aff)(G(xyzz) *r, const FE *qx, const FE *qy) {
+  FE u, v, w, s, m, t;
+  FE_(dbl)(&u, qy);
+  FE_(sqr)(&v, &u);
+  FE_(mul)(&w, &u, &v);
+  FE_(mul)(&s, qx, &v);
+  FE_(sqr)(&m, qx);
+  FE_(dbl)(&t, &m);
+  FE_(add)(&m, &m, &t);
+  FE_(sqr)(&r->x, &m);
+  FE_(dbl)(&t, &s);
+  FE_(sub)(&r->x, &r->x, &t);
+  FE_(sub)(&t, &s, &r->x);
+  FE_(mul)(&r->y, &m, &t);
+  FE_(mul)(&t, &w, qy);
+  FE_(sub)(&r->y, &r->y, &t);
+  r->zz = v;
+  r->zzz = w;
+}
+
+/* p += (qx, qy) affine, not infinity (madd-2008-s) */
+static inline void G(xyzz_madd)(G(xyzz) *p, const FE *qx, const FE *qy) {
+  if (G(xyzz_is_inf)(p)) {
+    p->x = *qx;
+    p->y = *qy;
+    FE_(one)(&p->zz);
+    FE_(one)(&p->zzz);
+    return;
+  }
+  FE u2, s2, pp, ppp, rr, q, t;
+  FE_(mul)(&u2, qx, &p->zz);
+  FE_(mul)(&s2, qy, &p->zzz);
+  FE_(sub)(&u2, &u2, &p->x); /* P */
+  FE_(sub)(&rr, &s2, &p->y); /* R */
+  if (FE_(is_zero)(&u2)) {
+    if (FE_(is_zero)(&rr)) G(xyzz_dbl_aff)(p, qx, qy);
+    else G(xyzz_set_inf)(p);
+    return;
+  }
+  FE_(sqr)(&pp, &u2);
+  FE_(mul)(&ppp, &u2, &pp);
+  FE_(mul)(&q, &p->x, &pp);
+  FE_(sqr)(&p->x, &rr);
+  FE_(sub)(&p->x, &p->x, &ppp);
+  FE_(sub)(&p->x, &p->x, &q);
+  FE_(sub)(&p->x, &p->x, &q);
+  FE_(sub)(&t, &q, &p->x);
+  FE_(mul)(&t, &rr, &t);
+  FE_(mul)(&s2, &p->y, &ppp);
+  FE_(sub)(&p->y, &t, &s2);
+  FE_(mul)(&p->zz, &p->zz, &pp);
+  FE_(mul)(&p->zzz, &p->zzz, &ppp);
+}
+
+/* p += q (add-2008-s) */
+static void G(xyzz_add)(G(xyzz) *p, const G(xyzz) *q) {
+  if (G(xyzz_is_inf)(q)) return;
+  if (G(xyzz_is_inf)(p)) {
+    *p = *q;
+    return;
+  }
+  FE u1, u2, s1, s2, pp, ppp, rr, qq, t;
+  FE_(mul)(&u1, &p->x, &q->zz);
+  FE_(mul)(&u2, &q->x, &p->zz);
+  FE_(mul)(&s1, &p->y, &q->zzz);
+  FE_(mul)(&s2, &q->y, &p->zzz);
+  FE_(sub)(&u2, &u2, &u1); /* P */
+  FE_(sub)(&rr, &s2, &s1); /* R */
+  if (FE_(is_zero)(&u2)) {
+    if (FE_(is_zero)(&rr)) G(xyzz_dbl)(p, p);
+    else G(xyzz_set_inf)(p);
+    return;
+  }
+  FE_(sqr)(&pp, &u2);
+  FE_(mul)(&ppp, &u2, &pp);
+  FE_(mul)(&qq, &u1, &pp);
+  FE_(sqr)(&p->x, &rr);
+  FE_(sub)(&p->x, &p->x, &ppp);
+  FE_(sub)(&p->x, &p->x, &qq);
+  FE_(sub)(&p->x, &p->x, &qq);
+  FE_(sub)(&t, &qq, &p->x);
+  FE_(mul)(&t, &rr, &t);
+  FE_(mul)(&s1, &s1, &ppp);
+  FE_(sub)(&p->y, &t, &s1);
+  FE_(mul)(&p->zz, &p->zz, &q->zz);
+  FE_(mul)(&p->zz, &p->zz, &pp);
+  FE_(mul)(&p->zzz, &p->zzz, &q->zzz);
+  FE_(mul)(&p->zzz, &p->zzz, &ppp);
+}
+
+static void G(xyzz_to_aff)(G(aff) *out, const G(xyzz) *p) {
+  if (G(xyzz_is_inf)(p)) {
+    memset(out, 0, sizeof *out);
+    return;
+  }
+  FE zzi, zzzi;
+  FE_(inv)(&zzi, &p->zz);
+  FE_(inv)(&zzzi, &p->zzz);
+  FE_(mul)(&out->x, &p->x, &zzi);
+  FE_(mul)(&out->y, &p->y, &zzzi);
+}
+
+/* r = k * p for a normal-form scalar (double-and-add; for the few proof terms outside the MSMs) */
+static void G(xyzz_mul)(G(xyzz) *r, const G(xyzz) *p, const fr_t *k) {
+  G(xyzz) acc;
+  G(xyzz_set_inf)(&acc);
+  for (int bit = 255; bit >= 0; bit--) {
+    G(xyzz_dbl)(&acc, &acc);
+    if ((k->v[bit / 64] >> (bit % 64)) & 1) G(xyzz_add)(&acc, p);
+  }
+  *r = acc;
+}
+
+typedef struct {
+  const unsigned char *bases; /* n affine points, Montgomery little-endian, any alignment */
+  const int16_t *digits;      /* windows x n, window-major */
+  size_t n, slice;
+  int c, windows, slices;
+  G(xyzz) *partial; /* windows x slices results */
+  work_queue queue; /* items: window * slices + slice */
+} G(msm_job);
+
+static void *G(msm_worker)(void *arg) {
+  G(msm_job) *job = arg;
+  const size_t nbuckets = (size_t)1 << (job->c - 1);
+  G(xyzz) *buckets = xmalloc_aligned(nbuckets * sizeof *buckets);
+  size_t item, item_end;
+  while (queue_take(&job->queue, &item, &item_end)) {
+    const int k = (int)(item / (size_t)job->slices);
+    const size_t slice = item % (size_t)job->slices;
+    const size_t start = slice * job->slice;
+    const size_t stop = start + job->slice < job->n ? start + job->slice : job->n;
+    const int16_t *digits = job->digits + (size_t)k * job->n;
+    memset(buckets, 0, nbuckets * sizeof *buckets); /* zz = 0: infinity */
+    enum { AHEAD = 6 };
+    for (size_t i = start; i < stop; i++) {
+      if (i + AHEAD < stop) {
+        const int d = digits[i + AHEAD];
+        if (d != 0) __builtin_prefetch(&buckets[(d < 0 ? -d : d) - 1], 1);
+        __builtin_prefetch(job->bases + (i + AHEAD) * sizeof(G(aff)));
+      }
+      const int d = digits[i];
+      if (d == 0) continue;
+      G(aff) q;
+      memcpy(&q, job->bases + i * sizeof(G(aff)), sizeof q);
+      if (G(aff_is_inf)(&q)) continue;
+      if (d < 0) FE_(neg)(&q.y, &q.y);
+      G(xyzz_madd)(&buckets[(d < 0 ? -d : d) - 1], &q.x, &q.y);
+    }
+    G(xyzz) running, sum;
+    G(xyzz_set_inf)(&running);
+    G(xyzz_set_inf)(&sum);
+    for (size_t b = nbuckets; b-- > 0;) {
+      G(xyzz_add)(&running, &buckets[b]);
+      G(xyzz_add)(&sum, &running);
+    }
+    job->partial[item] = sum;
+  }
+  free(buckets);
+  return NULL;
+}
+
+#ifndef ZKP_MSM_SHARED
+#define ZKP_MSM_SHARED
+/* digits are int16 and may be negated: |digit| <= 2^(c-1) must fit, so c <= 15 */
+enum { MSM_MAX_WINDOW = 15 };
+
+/* Bit length of a normal-form scalar */
+static inline int scalar_bit_length(const fr_t *k) {
+  for (int limb = 3; limb >= 0; limb--) {
+    if (k->v[limb]) return 64 * limb + 64 - __builtin_clzll(k->v[limb]);
+  }
+  return 0;
+}
+
+/* (r - 1) / 2 */
+static const fr_t FR_HALF = {{0xa1f0fac9f8000000ULL, 0x9419f4243cdcb848ULL, 0xdc2822db40c0ac2eULL, 0x183227397098d014ULL}};
+
+static inline int fr_gt(const fr_t *a, const fr_t *b) {
+  for (int i = 3; i >= 0; i--) {
+    if (a->v[i] != b->v[i]) return a->v[i] > b->v[i];
+  }
+  return 0;
+}
+
+/* k or r - k, whichever is at most (r - 1) / 2; returns 1 when negated */
+static inline int scalar_fold(fr_t *out, const fr_t *k) {
+  if (fr_gt(k, &FR_HALF)) {
+    const fr_t r = fr_modulus;
+    u128 b = 0;
+    for (int i = 0; i < 4; i++) {
+      u128 d = (u128)r.v[i] - k->v[i] - (uint64_t)b;
+      out->v[i] = (uint64_t)d;
+      b = (d >> 64) & 1;
+    }
+    return 1;
+  }
+  *out = *k;
+  return 0;
+}
+
+/* Windows needed so that a folded scalar of `bits` bits recodes without a final carry. */
+static inline int msm_windows(int c, int bits) { return bits == 0 ? 0 : (bits + 2 + c - 1) / c; }
+
+typedef struct {
+  const fr_t *scalars;
+  int16_t *digits;
+  size_t n;
+  int c, windows;
+  work_queue queue;
+} digit_job;
+
+static void *digit_worker(void *arg) {
+  digit_job *job = arg;
+  size_t start, stop;
+  const int64_t half = (int64_t)1 << (job->c - 1), full = (int64_t)1 << job->c;
+  while (queue_take(&job->queue, &start, &stop)) {
+    for (size_t i = start; i < stop; i++) {
+      fr_t k;
+      const int negate = scalar_fold(&k, &job->scalars[i]);
+      int64_t carry = 0;
+      for (int w = 0; w < job->windows; w++) {
+        int64_t v = (int64_t)scalar_bits(k.v, (unsigned)(w * job->c), (unsigned)job->c) + carry;
+        carry = v >= half;
+        if (carry) v -= full;
+        job->digits[(size_t)w * job->n + i] = (int16_t)(negate ? -v : v);
+      }
+    }
+  }
+  return NULL;
+}
+
+typedef struct {
+  const fr_t *scalars;
+  size_t n;
+  uint64_t *hist; /* per thread: 255 bit-length buckets */
+  int next_thread;
+  work_queue queue;
+  pthread_mutex_t lock;
+} hist_job;
+
+static void *hist_worker(void *arg) {
+  hist_job *job = arg;
+  pthread_mutex_lock(&job->lock);
+  uint64_t *hist = job->hist + 256 * (size_t)job->next_thread++;
+  pthread_mutex_unlock(&job->lock);
+  size_t start, stop;
+  while (queue_take(&job->queue, &start, &stop)) {
+    for (size_t i = start; i < stop; i++) {
+      fr_t k;
+      scalar_fold(&k, &job->scalars[i]);
+      hist[scalar_bit_length(&k)]++;
+    }
+  }
+  return NULL;
+}
+
+/* Picks c from the scalars' bit lengths; fills *bits with the largest one. */
+static int msm_choose_window(const fr_t *scalars, size_t n, int threads, int *max_bits) {
+  hist_job job = {.scalars = scalars, .n = n, .hist = xcalloc((size_t)threads * 256, sizeof(uint64_t))};
+  pthread_mutex_init(&job.lock, NULL);
+  queue_init(&job.queue, n, 1 << 16);
+  run_threads(hist_worker, &job, threads);
+  queue_destroy(&job.queue);
+  pthread_mutex_destroy(&job.lock);
+  uint64_t hist[256] = {0};
+  for (int t = 0; t < threads; t++) {
+    for (int b = 0; b < 256; b++) hist[b] += job.hist[256 * (size_t)t + b];
+  }
+  free(job.hist);
+  int top = 0;
+  for (int b = 0; b < 256; b++) {
+    if (hist[b]) top = b;
+  }
+  *max_bits = top;
+  int best = 1;
+  double best_cost = 0;
+  for (int c = 2; c <= MSM_MAX_WINDOW; c++) {
+    double adds = 0;
+    for (int b = 1; b <= top; b++) adds += (double)hist[b] * (double)((b + c) / c); /* ~ non-zero digits */
+    const double cost = adds * 10.0 + (double)msm_windows(c, top) * (double)((size_t)1 << c) * 14.0;
+    if (best == 1 || cost < best_cost) {
+      best = c;
+      best_cost = cost;
+    }
+  }
+  return best;
+}
+#endif
+
+/* *out = sum_i scalars[i] * bases[i]; scalars in normal form (< r). window_override: 0 = automatic. */
+static void G(msm)(G(xyzz) *out, const unsigned char *bases, const fr_t *scalars, size_t n, int threads,
+                   int window_override) {
+  G(xyzz_set_inf)(out);
+  if (n == 0) return;
+  int bits;
+  int c = msm_choose_window(scalars, n, threads, &bits);
+  if (window_override) c = window_override;
+  const int windows = msm_windows(c, bits);
+  if (windows == 0) return;
+  int16_t *digits = xmalloc((size_t)windows * n * sizeof *digits);
+  digit_job dj = {.scalars = scalars, .digits = digits, .n = n, .c = c, .windows = windows};
+  queue_init(&dj.queue, n, 1 << 14);
+  run_threads(digit_worker, &dj, threads);
+  queue_destroy(&dj.queue);
+
+  /* enough items for every thread to stay busy until the end */
+  int slices = 1;
+  while (windows * slices < 4 * threads && (size_t)slices * 4096 < n) slices++;
+  G(msm_job) job = {.bases = bases, .digits = digits, .n = n, .c = c, .windows = windows, .slices = slices};
+  job.slice = (n + (size_t)slices - 1) / (size_t)slices;
+  job.partial = xmalloc((size_t)windows * (size_t)slices * sizeof *job.partial);
+  queue_init(&job.queue, (size_t)windows * (size_t)slices, 1);
+  const int busy = windows * slices < threads ? windows * slices : threads;
+  run_threads(G(msm_worker), &job, busy);
+  queue_destroy(&job.queue);
+
+  G(xyzz) acc;
+  G(xyzz_set_inf)(&acc);
+  for (int k = windows; k-- > 0;) {
+    for (int i = 0; i < c; i++) G(xyzz_dbl)(&acc, &acc);
+    for (int s = 0; s < slices; s++) G(xyzz_add)(&acc, &job.partial[(size_t)k * (size_t)slices + (size_t)s]);
+  }
+  *out = acc;
+  free(job.partial);
+  free(digits);
+}

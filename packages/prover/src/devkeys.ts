@@ -1,0 +1,83 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import { runNative } from "./engines/native.js";
+import { ProverError } from "./errors.js";
+import { nativeDir } from "./native-binary.js";
+
+/** BN254's scalar field order r */
+export const BN128_R = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+
+/** The toxic waste of a Groth16 key. Whoever knows it can forge proofs. */
+export interface DevKeySecrets {
+  tau: bigint;
+  alpha: bigint;
+  beta: bigint;
+  gamma: bigint;
+  delta: bigint;
+}
+
+export interface DevKeysResult {
+  insecure: true;
+  zkey: string;
+  vars: number;
+  public: number;
+  constraints: number;
+  domain: number;
+  coefficients: number;
+  seconds: number;
+  peak_rss_bytes: number;
+}
+
+/**
+ * The dev key generator's version (native/src/version.h). Caches of generated keys must include it in
+ * their key, so that a generator fix invalidates the keys it wrote before.
+ */
+export function devKeysGeneratorVersion(): string {
+  const header = readFileSync(path.join(nativeDir, "src", "version.h"), "utf8");
+  const match = /#define DEVKEYS_VERSION "([^"]+)"/.exec(header);
+  if (match?.[1] === undefined) throw new ProverError("NATIVE_UNAVAILABLE", "native/src/version.h has no DEVKEYS_VERSION");
+  return match[1];
+}
+
+function randomSecret(): bigint {
+  for (;;) {
+    const value = BigInt(`0x${randomBytes(32).toString("hex")}`) % BN128_R;
+    if (value !== 0n) return value;
+  }
+}
+
+export function randomDevKeySecrets(): DevKeySecrets {
+  return { tau: randomSecret(), alpha: randomSecret(), beta: randomSecret(), gamma: randomSecret(), delta: randomSecret() };
+}
+
+/**
+ * INSECURE: writes a snarkjs-compatible Groth16 `.zkey` for `r1csPath` straight from toxic waste
+ * (random unless `secrets` is given), with fixed-base multiplications in C — no powers of tau, no
+ * `groth16 setup`, no contribution. Anyone who knows the secrets can forge proofs: tests, CI and local
+ * devnets only. Written through a temporary name; an existing non-empty `zkeyPath` is replaced.
+ */
+export async function generateDevZkey(options: {
+  r1csPath: string;
+  zkeyPath: string;
+  secrets?: DevKeySecrets;
+  threads?: number;
+}): Promise<DevKeysResult> {
+  const secrets = options.secrets ?? randomDevKeySecrets();
+  for (const [name, value] of Object.entries(secrets)) {
+    if (value <= 0n || value >= BN128_R) throw new ProverError("DEVKEYS_BAD_SECRET", `${name} must be in 1..r-1`);
+  }
+  const tmp = `${options.zkeyPath}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+  const args = ["devkeys", options.r1csPath, tmp];
+  if (options.threads !== undefined) args.push("--threads", String(options.threads));
+  const stdin = [secrets.tau, secrets.alpha, secrets.beta, secrets.gamma, secrets.delta].map((v) => v.toString(16)).join(" ");
+  try {
+    const { stdout } = await runNative(args, `${stdin}\n`);
+    if (!existsSync(tmp) || statSync(tmp).size === 0) throw new ProverError("IO_ERROR", `the dev key generator wrote no ${tmp}`);
+    renameSync(tmp, options.zkeyPath);
+    const result = JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as DevKeysResult;
+    return { ...result, zkey: options.zkeyPath };
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
