@@ -4,7 +4,9 @@
  * ifft: a[k] <- (1/n) sum_j a[j] w^(-jk)
  * Iterative decimation in time: bit-reversal permutation, then log n stages of n/2 butterflies each, the
  * butterflies of a stage split among the threads (a barrier between stages). The table holds w^j for
- * j < n/2; w^(-j) = -w^(n/2 - j) since w^(n/2) = -1, so the inverse transform needs no second table. */
+ * j < n/2; w^(-j) = -w^(n/2 - j) since w^(n/2) = -1, so the inverse transform needs no second table.
+ * The first 13 stages run block by block (2^13 elements, in cache, no barrier); only the last log n - 13
+ * stages sweep the whole array. */
 #ifndef ZKP_FFT_H
 #define ZKP_FFT_H
 #include "field.h"
@@ -69,6 +71,26 @@ static void fft_domain_init(fft_domain *d, int log_n, int threads) {
 
 static void fft_domain_free(fft_domain *d) { free(d->roots); }
 
+/* log2 of the block whose first stages run in cache (2^13 elements = 256 KiB) */
+enum { FFT_BLOCK_LOG = 13 };
+
+static inline void fft_butterfly(fft_job *job, fr_t *a, size_t k, size_t m, size_t idx, size_t half) {
+  fr_t t, u = a[k];
+  if (idx == 0) {
+    t = a[k + m];
+  } else if (!job->inverse) {
+    fr_mul(&t, &a[k + m], &job->d->roots[idx]);
+  } else {
+    /* w^-idx = -w^(half - idx): subtract where the forward transform adds */
+    fr_mul(&t, &a[k + m], &job->d->roots[half - idx]);
+    fr_add(&a[k + m], &u, &t);
+    fr_sub(&a[k], &u, &t);
+    return;
+  }
+  fr_add(&a[k], &u, &t);
+  fr_sub(&a[k + m], &u, &t);
+}
+
 static void *fft_worker(void *arg) {
   fft_job *job = arg;
   const int id = fft_thread_id(job);
@@ -86,27 +108,27 @@ static void *fft_worker(void *arg) {
     }
   }
   pthread_barrier_wait(&job->barrier);
+  /* stages 0 .. block_log-1 stay inside aligned blocks of 2^block_log elements: one block at a time, in cache */
+  const int block_log = log_n < FFT_BLOCK_LOG ? log_n : FFT_BLOCK_LOG;
+  const size_t block = (size_t)1 << block_log, blocks = n / block;
+  for (size_t bl = (size_t)id; bl < blocks; bl += (size_t)job->threads) {
+    fr_t *base = a + bl * block;
+    for (int s = 0; s < block_log; s++) {
+      const size_t m = (size_t)1 << s, stride = half >> s;
+      for (size_t b = 0; b < block / 2; b++) {
+        const size_t j = b & (m - 1), k = ((b >> s) << (s + 1)) + j;
+        fft_butterfly(job, base, k, m, j * stride, half);
+      }
+    }
+  }
+  pthread_barrier_wait(&job->barrier);
   const size_t bper = (half + (size_t)job->threads - 1) / (size_t)job->threads;
   const size_t bstart = (size_t)id * bper, bstop = bstart + bper < half ? bstart + bper : half;
-  for (int s = 0; s < log_n; s++) {
+  for (int s = block_log; s < log_n; s++) {
     const size_t m = (size_t)1 << s, stride = half >> s;
     for (size_t b = bstart; b < bstop; b++) {
       const size_t j = b & (m - 1), k = ((b >> s) << (s + 1)) + j;
-      const size_t idx = j * stride;
-      fr_t t, u = a[k];
-      if (idx == 0) {
-        t = a[k + m];
-      } else if (!job->inverse) {
-        fr_mul(&t, &a[k + m], &job->d->roots[idx]);
-      } else {
-        /* w^-idx = -w^(half - idx): subtract where the forward transform adds */
-        fr_mul(&t, &a[k + m], &job->d->roots[half - idx]);
-        fr_add(&a[k + m], &u, &t);
-        fr_sub(&a[k], &u, &t);
-        continue;
-      }
-      fr_add(&a[k], &u, &t);
-      fr_sub(&a[k + m], &u, &t);
+      fft_butterfly(job, a, k, m, j * stride, half);
     }
     pthread_barrier_wait(&job->barrier);
   }

@@ -70,6 +70,151 @@ static inline void F(neg)(F(t) *z, const F(t) *x) {
   F(sub)(z, &zero, x);
 }
 
+#if defined(__x86_64__) && defined(__ADX__) && defined(__BMI2__) && !defined(ZKP_NO_ASM)
+/* z = x * y / R: the same CIOS as the C version below, with MULX and the two carry chains of ADCX/ADOX
+ * (from packages/crypto-wasm/native/src/field_u64_adx.h, here for either modulus). Built when the compiler
+ * targets a CPU with BMI2 and ADX (-march=native on one); the portable build uses the C version. */
+static const uint64_t F(adx_p)[4] = {F_P0, F_P1, F_P2, F_P3};
+static const uint64_t F(adx_inv) = F_INV;
+
+static inline __attribute__((always_inline)) void F(mul)(F(t) *z, const F(t) *x, const F(t) *y) {
+  uint64_t r0, r1, r2, r3, r4, lo, hi;
+  __asm__(
+    "movq 0(%[b]), %%rdx\n\t"
+    "xorl %k[lo], %k[lo]\n\t"
+    "mulxq 0(%[a]), %[r0], %[r1]\n\t"
+    "mulxq 8(%[a]), %[lo], %[r2]\n\t"
+    "adcxq %[lo], %[r1]\n\t"
+    "mulxq 16(%[a]), %[lo], %[r3]\n\t"
+    "adcxq %[lo], %[r2]\n\t"
+    "mulxq 24(%[a]), %[lo], %[r4]\n\t"
+    "adcxq %[lo], %[r3]\n\t"
+    "movl $0, %k[lo]\n\t"
+    "adcxq %[lo], %[r4]\n\t"
+    "movq %[r0], %%rdx\n\t"
+    "imulq %[pinv], %%rdx\n\t"
+    "xorl %k[lo], %k[lo]\n\t"
+    "mulxq %[p0], %[lo], %[hi]\n\t"
+    "adcxq %[r0], %[lo]\n\t"
+    "adcxq %[hi], %[r1]\n\t"
+    "mulxq %[p1], %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r1]\n\t"
+    "adcxq %[hi], %[r2]\n\t"
+    "mulxq %[p2], %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r2]\n\t"
+    "adcxq %[hi], %[r3]\n\t"
+    "mulxq %[p3], %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r3]\n\t"
+    "adcxq %[hi], %[r4]\n\t"
+    "movl $0, %k[lo]\n\t"
+    "adoxq %[lo], %[r4]\n\t"
+    "movq 8(%[b]), %%rdx\n\t"
+    "xorl %k[lo], %k[lo]\n\t"
+    "mulxq 0(%[a]), %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r1]\n\t"
+    "adcxq %[hi], %[r2]\n\t"
+    "mulxq 8(%[a]), %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r2]\n\t"
+    "adcxq %[hi], %[r3]\n\t"
+    "mulxq 16(%[a]), %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r3]\n\t"
+    "adcxq %[hi], %[r4]\n\t"
+    "mulxq 24(%[a]), %[lo], %[r0]\n\t"
+    "adoxq %[lo], %[r4]\n\t"
+    "movl $0, %k[lo]\n\t"
+    "adcxq %[lo], %[r0]\n\t"
+    "adoxq %[lo], %[r0]\n\t"
+    "movq %[r1], %%rdx\n\t"
+    "imulq %[pinv], %%rdx\n\t"
+    "xorl %k[lo], %k[lo]\n\t"
+    "mulxq %[p0], %[lo], %[hi]\n\t"
+    "adcxq %[r1], %[lo]\n\t"
+    "adcxq %[hi], %[r2]\n\t"
+    "mulxq %[p1], %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r2]\n\t"
+    "adcxq %[hi], %[r3]\n\t"
+    "mulxq %[p2], %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r3]\n\t"
+    "adcxq %[hi], %[r4]\n\t"
+    "mulxq %[p3], %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r4]\n\t"
+    "adcxq %[hi], %[r0]\n\t"
+    "movl $0, %k[lo]\n\t"
+    "adoxq %[lo], %[r0]\n\t"
+    "movq 16(%[b]), %%rdx\n\t"
+    "xorl %k[lo], %k[lo]\n\t"
+    "mulxq 0(%[a]), %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r2]\n\t"
+    "adcxq %[hi], %[r3]\n\t"
+    "mulxq 8(%[a]), %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r3]\n\t"
+    "adcxq %[hi], %[r4]\n\t"
+    "mulxq 16(%[a]), %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r4]\n\t"
+    "adcxq %[hi], %[r0]\n\t"
+    "mulxq 24(%[a]), %[lo], %[r1]\n\t"
+    "adoxq %[lo], %[r0]\n\t"
+    "movl $0, %k[lo]\n\t"
+    "adcxq %[lo], %[r1]\n\t"
+    "adoxq %[lo], %[r1]\n\t"
+    "movq %[r2], %%rdx\n\t"
+    "imulq %[pinv], %%rdx\n\t"
+    "xorl %k[lo], %k[lo]\n\t"
+    "mulxq %[p0], %[lo], %[hi]\n\t"
+    "adcxq %[r2], %[lo]\n\t"
+    "adcxq %[hi], %[r3]\n\t"
+    "mulxq %[p1], %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r3]\n\t"
+    "adcxq %[hi], %[r4]\n\t"
+    "mulxq %[p2], %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r4]\n\t"
+    "adcxq %[hi], %[r0]\n\t"
+    "mulxq %[p3], %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r0]\n\t"
+    "adcxq %[hi], %[r1]\n\t"
+    "movl $0, %k[lo]\n\t"
+    "adoxq %[lo], %[r1]\n\t"
+    "movq 24(%[b]), %%rdx\n\t"
+    "xorl %k[lo], %k[lo]\n\t"
+    "mulxq 0(%[a]), %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r3]\n\t"
+    "adcxq %[hi], %[r4]\n\t"
+    "mulxq 8(%[a]), %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r4]\n\t"
+    "adcxq %[hi], %[r0]\n\t"
+    "mulxq 16(%[a]), %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r0]\n\t"
+    "adcxq %[hi], %[r1]\n\t"
+    "mulxq 24(%[a]), %[lo], %[r2]\n\t"
+    "adoxq %[lo], %[r1]\n\t"
+    "movl $0, %k[lo]\n\t"
+    "adcxq %[lo], %[r2]\n\t"
+    "adoxq %[lo], %[r2]\n\t"
+    "movq %[r3], %%rdx\n\t"
+    "imulq %[pinv], %%rdx\n\t"
+    "xorl %k[lo], %k[lo]\n\t"
+    "mulxq %[p0], %[lo], %[hi]\n\t"
+    "adcxq %[r3], %[lo]\n\t"
+    "adcxq %[hi], %[r4]\n\t"
+    "mulxq %[p1], %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r4]\n\t"
+    "adcxq %[hi], %[r0]\n\t"
+    "mulxq %[p2], %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r0]\n\t"
+    "adcxq %[hi], %[r1]\n\t"
+    "mulxq %[p3], %[lo], %[hi]\n\t"
+    "adoxq %[lo], %[r1]\n\t"
+    "adcxq %[hi], %[r2]\n\t"
+    "movl $0, %k[lo]\n\t"
+    "adoxq %[lo], %[r2]\n\t"
+    : [r0] "=&r"(r0), [r1] "=&r"(r1), [r2] "=&r"(r2), [r3] "=&r"(r3), [r4] "=&r"(r4), [lo] "=&r"(lo), [hi] "=&r"(hi)
+    : [a] "r"(x->v), [b] "r"(y->v), [p0] "m"(F(adx_p)[0]), [p1] "m"(F(adx_p)[1]), [p2] "m"(F(adx_p)[2]),
+      [p3] "m"(F(adx_p)[3]), [pinv] "m"(F(adx_inv)), "m"(*(const uint64_t(*)[4])x->v), "m"(*(const uint64_t(*)[4])y->v)
+    : "rdx", "cc");
+  const uint64_t s[4] = {r4, r0, r1, r2};
+  F(reduce_once)(z, s);
+}
+#else
 /* z = x * y / R (CIOS; the top-limb carries cannot overflow because P < 2^254) */
 static inline __attribute__((always_inline)) void F(mul)(F(t) *z, const F(t) *x, const F(t) *y) {
   uint64_t t0 = 0, t1 = 0, t2 = 0, t3 = 0;
@@ -101,7 +246,7 @@ static inline __attribute__((always_inline)) void F(mul)(F(t) *z, const F(t) *x,
   const uint64_t s[4] = {t0, t1, t2, t3};
   F(reduce_once)(z, s);
 }
-
+#endif
 
 static inline void F(sqr)(F(t) *z, const F(t) *x) { F(mul)(z, x, x); }
 

@@ -266,9 +266,9 @@ static void prove(const char *zkey_path, const char *wtns_path, const char *r1cs
   printf("],\"stats\":{\"threads\":%d,\"vars\":%u,\"public\":%u,\"domain\":%u,\"coefficients\":%u,"
          "\"seconds\":{\"load\":%.4f,\"witness\":%.4f,\"r1cs_check\":%.4f,\"point_check\":%.4f,\"abc\":%.4f,"
          "\"fft\":%.4f,\"msm_a\":%.4f,\"msm_b1\":%.4f,\"msm_b2\":%.4f,\"msm_c\":%.4f,\"msm_h\":%.4f,\"total\":%.4f},"
-         "\"peak_rss_bytes\":%ld}}\n",
+         "\"cpu_seconds\":%.3f,\"peak_rss_bytes\":%ld}}\n",
          threads, z.n_vars, z.n_public, z.domain_size, z.n_coefs, t.load, t.witness, t.r1cs, t.check, t.abc, t.fft,
-         t.msm_a, t.msm_b1, t.msm_b2, t.msm_c, t.msm_h, t.total, peak_rss_kb() * 1024L);
+         t.msm_a, t.msm_b1, t.msm_b2, t.msm_c, t.msm_h, t.total, cpu_seconds(), peak_rss_kb() * 1024L);
   free(w);
   binfile_close(&z.file);
 }

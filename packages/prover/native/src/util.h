@@ -58,6 +58,12 @@ static long peak_rss_kb(void) {
   return u.ru_maxrss;
 }
 
+static double cpu_seconds(void) {
+  struct rusage u;
+  getrusage(RUSAGE_SELF, &u);
+  return (double)u.ru_utime.tv_sec + (double)u.ru_utime.tv_usec * 1e-6 + (double)u.ru_stime.tv_sec + (double)u.ru_stime.tv_usec * 1e-6;
+}
+
 /* Runs fn(arg) on `threads` threads (the caller being one of them) and waits for all. */
 static void run_threads(void *(*fn)(void *), void *arg, int threads) {
   if (threads < 1) threads = 1;

@@ -1,3 +1,7 @@
+import { randomBytes } from "node:crypto";
+import { rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import * as snarkjs from "snarkjs";
 import { ProverError } from "../errors.js";
 import type { ProveOptions, ProveResult, ProverEngine, WitnessInput } from "./types.js";
@@ -5,6 +9,8 @@ import type { ProveOptions, ProveResult, ProverEngine, WitnessInput } from "./ty
 function witnessFile(witness: WitnessInput): string | { type: "mem"; data: Uint8Array } {
   return typeof witness === "string" ? witness : { type: "mem", data: witness };
 }
+
+const quietLogger = { debug() {}, info() {}, warn() {}, error() {} };
 
 function mapError(error: unknown): ProverError {
   const message = error instanceof Error ? error.message : String(error);
@@ -20,10 +26,15 @@ export const snarkjsEngine: ProverEngine = {
   async prove(zkeyPath: string, witness: WitnessInput, options: ProveOptions = {}): Promise<ProveResult> {
     if (options.r1csPath !== undefined) {
       let ok: boolean;
+      // snarkjs' check reads the witness from a file
+      const file = typeof witness === "string" ? witness : path.join(os.tmpdir(), `zklite-wtns-${process.pid}-${randomBytes(4).toString("hex")}.wtns`);
       try {
-        ok = await snarkjs.wtns.check(options.r1csPath, witnessFile(witness));
+        if (typeof witness !== "string") writeFileSync(file, witness);
+        ok = await snarkjs.wtns.check(options.r1csPath, file, quietLogger);
       } catch (error) {
         throw mapError(error);
+      } finally {
+        if (file !== witness) rmSync(file, { force: true });
       }
       if (!ok) throw new ProverError("R1CS_UNSATISFIED", `the witness does not satisfy ${options.r1csPath}`);
     }
