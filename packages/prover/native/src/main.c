@@ -332,7 +332,9 @@ static int selftest(int threads) {
   g2_aff r2, o2;
   g1_xyzz_to_aff(&r1, &ref1);
   g2_xyzz_to_aff(&r2, &ref2);
-  for (int c = 0; c <= MSM_MAX_WINDOW; c++) {
+  for (int variant = 0; variant < 2 * (MSM_MAX_WINDOW + 1); variant++) {
+    const int c = variant % (MSM_MAX_WINDOW + 1);
+    msm_batch_affine = variant <= MSM_MAX_WINDOW;
     if (c == 1) continue;
     g1_xyzz m1;
     g2_xyzz m2;
@@ -341,10 +343,11 @@ static int selftest(int threads) {
     g1_xyzz_to_aff(&o1, &m1);
     g2_xyzz_to_aff(&o2, &m2);
     if (memcmp(&o1, &r1, sizeof o1) != 0 || memcmp(&o2, &r2, sizeof o2) != 0) {
-      fprintf(stderr, "selftest: MSM with window %d differs\n", c);
+      fprintf(stderr, "selftest: MSM with window %d (%s buckets) differs\n", c, msm_batch_affine ? "affine" : "plain");
       failures++;
     }
   }
+  msm_batch_affine = 1;
   /* FFT round trip and a point evaluation */
   for (int logn = 1; logn <= 10; logn += 3) {
     fft_domain d;
@@ -441,6 +444,7 @@ int main(int argc, char **argv) {
   if (argc >= 4 && strcmp(argv[1], "prove") == 0) {
     int window = int_option(argc, argv, "--window", 0, 0, MSM_MAX_WINDOW);
     if (window == 1) fail("USAGE", "--window must be 0 (automatic) or 2..%d", MSM_MAX_WINDOW);
+    if (has_flag(argc, argv, "--plain-buckets")) msm_batch_affine = 0;
     prove(argv[2], argv[3], str_option(argc, argv, "--r1cs"), threads, !has_flag(argc, argv, "--no-check"), window);
     return 0;
   }

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { statSync } from "node:fs";
 import { ProverError, isProverErrorCode } from "../errors.js";
 import { nativeProverStatus } from "../native-binary.js";
 import type { ProveOptions, ProveResult, ProverEngine, WitnessInput } from "./types.js";
@@ -46,15 +47,34 @@ function nativeFailure(stderr: string, code: number | null, signal: NodeJS.Signa
   return new ProverError("NATIVE_CRASHED", `native prover ended with ${signal ?? `exit code ${code}`}: ${stderr.trim().slice(-2000)}`);
 }
 
-/** The C prover (native/src), one child process per proof on every core. */
+/** zkeys whose points this process already checked, by path, size and modification time */
+const checkedKeys = new Set<string>();
+
+function keyIdentity(zkeyPath: string): string | undefined {
+  try {
+    const stat = statSync(zkeyPath);
+    return `${zkeyPath}\0${stat.size}\0${stat.mtimeMs}\0${stat.ino}`;
+  } catch {
+    return undefined; // the binary reports the missing file
+  }
+}
+
+/**
+ * The C prover (native/src), one child process per proof on every core. The zkey's points are checked to be
+ * on their curves the first time this process proves with a key file (~5 % of a proof), not again while
+ * the file is unchanged.
+ */
 export const nativeEngine: ProverEngine = {
   name: "native",
   async prove(zkeyPath: string, witness: WitnessInput, options: ProveOptions = {}): Promise<ProveResult> {
     const args = ["prove", zkeyPath, typeof witness === "string" ? witness : "-"];
     if (options.r1csPath !== undefined) args.push("--r1cs", options.r1csPath);
     if (options.threads !== undefined) args.push("--threads", String(options.threads));
-    if (options.checkPoints === false) args.push("--no-check");
+    const identity = keyIdentity(zkeyPath);
+    const check = options.checkPoints ?? !(identity !== undefined && checkedKeys.has(identity));
+    if (!check) args.push("--no-check");
     const { stdout } = await runNative(args, typeof witness === "string" ? undefined : witness);
+    if (check && identity !== undefined) checkedKeys.add(identity);
     return JSON.parse(stdout) as ProveResult;
   },
 };

@@ -36,7 +36,10 @@ export interface ProveOptions {
   r1csPath?: string;
   /** native: worker threads (default: every core) */
   threads?: number;
-  /** native: check that every point of the zkey is on its curve (default true; ~2-4 % of a proof) */
+  /**
+   * native: check that every point of the zkey is on its curve (~5 % of a proof). Default: the first time
+   * this process uses the key file, not again while it is unchanged.
+   */
   checkPoints?: boolean;
 }
 
