@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import * as snarkjs from "snarkjs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BN128_R, generateDevZkey } from "./devkeys.js";
+import { BN128_R, generateDevZkey, generateDevZkeySync } from "./devkeys.js";
 import { nativeEngine } from "./engines/native.js";
 import { snarkjsEngine } from "./engines/snarkjs.js";
 import { ProverError } from "./errors.js";
@@ -73,7 +73,7 @@ describe("fast INSECURE dev keys", () => {
     const one = writeTemp("one.zkey", "");
     const two = writeTemp("two.zkey", "");
     await generateDevZkey({ r1csPath: small.r1csPath, zkeyPath: one, secrets, threads: 1 });
-    await generateDevZkey({ r1csPath: small.r1csPath, zkeyPath: two, secrets });
+    generateDevZkeySync({ r1csPath: small.r1csPath, zkeyPath: two, secrets });
     expect(readFileSync(one).equals(readFileSync(two))).toBe(true);
     await expect(generateDevZkey({ r1csPath: small.r1csPath, zkeyPath: one, secrets: { ...secrets, tau: 0n } })).rejects.toBeInstanceOf(ProverError);
     await expect(generateDevZkey({ r1csPath: small.r1csPath, zkeyPath: one, secrets: { ...secrets, beta: BN128_R } })).rejects.toThrow(/beta/);

@@ -1,9 +1,10 @@
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { runNative } from "./engines/native.js";
+import { nativeFailure, runNative } from "./engines/native.js";
 import { ProverError } from "./errors.js";
-import { nativeDir } from "./native-binary.js";
+import { nativeDir, nativeProverStatus } from "./native-binary.js";
 
 /** BN254's scalar field order r */
 export const BN128_R = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
@@ -51,18 +52,15 @@ export function randomDevKeySecrets(): DevKeySecrets {
   return { tau: randomSecret(), alpha: randomSecret(), beta: randomSecret(), gamma: randomSecret(), delta: randomSecret() };
 }
 
-/**
- * INSECURE: writes a snarkjs-compatible Groth16 `.zkey` for `r1csPath` straight from toxic waste
- * (random unless `secrets` is given), with fixed-base multiplications in C — no powers of tau, no
- * `groth16 setup`, no contribution. Anyone who knows the secrets can forge proofs: tests, CI and local
- * devnets only. Written through a temporary name; an existing non-empty `zkeyPath` is replaced.
- */
-export async function generateDevZkey(options: {
+export interface GenerateDevZkeyOptions {
   r1csPath: string;
   zkeyPath: string;
+  /** random when absent */
   secrets?: DevKeySecrets;
   threads?: number;
-}): Promise<DevKeysResult> {
+}
+
+function devkeysCall(options: GenerateDevZkeyOptions): { args: string[]; stdin: string; tmp: string } {
   const secrets = options.secrets ?? randomDevKeySecrets();
   for (const [name, value] of Object.entries(secrets)) {
     if (value <= 0n || value >= BN128_R) throw new ProverError("DEVKEYS_BAD_SECRET", `${name} must be in 1..r-1`);
@@ -71,12 +69,42 @@ export async function generateDevZkey(options: {
   const args = ["devkeys", options.r1csPath, tmp];
   if (options.threads !== undefined) args.push("--threads", String(options.threads));
   const stdin = [secrets.tau, secrets.alpha, secrets.beta, secrets.gamma, secrets.delta].map((v) => v.toString(16)).join(" ");
+  return { args, stdin: `${stdin}\n`, tmp };
+}
+
+function finish(options: GenerateDevZkeyOptions, tmp: string, stdout: string): DevKeysResult {
+  if (!existsSync(tmp) || statSync(tmp).size === 0) throw new ProverError("IO_ERROR", `the dev key generator wrote no ${tmp}`);
+  renameSync(tmp, options.zkeyPath);
+  const result = JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as DevKeysResult;
+  return { ...result, zkey: options.zkeyPath };
+}
+
+/**
+ * INSECURE: writes a snarkjs-compatible Groth16 `.zkey` for `r1csPath` straight from toxic waste
+ * (random unless `secrets` is given), with fixed-base multiplications in C — no powers of tau, no
+ * `groth16 setup`, no contribution. Anyone who knows the secrets can forge proofs: tests, CI and local
+ * devnets only. Written through a temporary name; an existing `zkeyPath` is replaced. Needs the native
+ * binary (`NATIVE_UNAVAILABLE` otherwise).
+ */
+export async function generateDevZkey(options: GenerateDevZkeyOptions): Promise<DevKeysResult> {
+  const { args, stdin, tmp } = devkeysCall(options);
   try {
-    const { stdout } = await runNative(args, `${stdin}\n`);
-    if (!existsSync(tmp) || statSync(tmp).size === 0) throw new ProverError("IO_ERROR", `the dev key generator wrote no ${tmp}`);
-    renameSync(tmp, options.zkeyPath);
-    const result = JSON.parse(stdout.trim().split("\n").pop() ?? "{}") as DevKeysResult;
-    return { ...result, zkey: options.zkeyPath };
+    const { stdout } = await runNative(args, stdin);
+    return finish(options, tmp, stdout);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** The same, blocking (for synchronous key caches). */
+export function generateDevZkeySync(options: GenerateDevZkeyOptions): DevKeysResult {
+  const status = nativeProverStatus();
+  if (!status.available) throw new ProverError("NATIVE_UNAVAILABLE", `native prover unavailable: ${status.reason}`);
+  const { args, stdin, tmp } = devkeysCall(options);
+  try {
+    const run = spawnSync(status.binary, args, { input: stdin, encoding: "utf8", maxBuffer: 1 << 24 });
+    if (run.status !== 0) throw nativeFailure(run.stderr ?? "", run.status, run.signal);
+    return finish(options, tmp, run.stdout);
   } finally {
     rmSync(tmp, { force: true });
   }

@@ -6,6 +6,8 @@ export {
   BN128_R,
   devKeysGeneratorVersion,
   generateDevZkey,
+  generateDevZkeySync,
+  type GenerateDevZkeyOptions,
   randomDevKeySecrets,
   type DevKeySecrets,
   type DevKeysResult,

@@ -32,7 +32,7 @@ export function runNative(args: readonly string[], stdin?: Uint8Array | string):
   });
 }
 
-function nativeFailure(stderr: string, code: number | null, signal: NodeJS.Signals | null): ProverError {
+export function nativeFailure(stderr: string, code: number | null, signal: NodeJS.Signals | null): ProverError {
   const lines = stderr.trim().split("\n").reverse();
   for (const line of lines) {
     try {
