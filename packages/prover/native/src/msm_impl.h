@@ -4,7 +4,7 @@
  * - Buckets are in extended Jacobian coordinates (X, Y, ZZ, ZZZ; x = X/ZZ, y = Y/ZZZ, ZZ^3 = ZZZ^2): a mixed
  *   addition of an affine base costs 8M + 2S, with no inversion (formulas madd-2008-s / add-2008-s /
  *   dbl-2008-s-1 of the Explicit-Formulas Database, written from their published definitions).
- * - Scalars are recoded in signed c-bit digits in [-2^(c-1), 2^(c-1)) (c <= 15), so a window has 2^(c-1) buckets and
+ * - Scalars are recoded in signed c-bit digits in [-2^(c-1), 2^(c-1)) (c <= 16), so a window has 2^(c-1) buckets and
  *   a negative digit adds the negated base. A scalar above r/2 is replaced by r - k with the base negated,
  *   so small negative witness values (r - 1, ...) cost as little as small positive ones.
  * - The window c minimises a cost model over the scalars' actual bit lengths (circom witnesses are mostly
@@ -172,6 +172,7 @@ static void G(xyzz_mul)(G(xyzz) *r, const G(xyzz) *p, const fr_t *k) {
 typedef struct {
   const unsigned char *bases; /* n affine points, Montgomery little-endian, any alignment */
   const int16_t *digits;      /* windows x n, window-major */
+  const uint8_t *negs;        /* 1: the scalar was folded to r - k, negate every digit of it */
   size_t n, slice;
   int c, windows, slices;
   G(xyzz) *partial; /* windows x slices results */
@@ -202,7 +203,7 @@ static void *G(msm_worker)(void *arg) {
       G(aff) q;
       memcpy(&q, job->bases + i * sizeof(G(aff)), sizeof q);
       if (G(aff_is_inf)(&q)) continue;
-      if (d < 0) FE_(neg)(&q.y, &q.y);
+      if ((d < 0) ^ job->negs[i]) FE_(neg)(&q.y, &q.y);
       G(xyzz_madd)(&buckets[(d < 0 ? -d : d) - 1], &q.x, &q.y);
     }
     G(xyzz) running, sum;
@@ -333,7 +334,7 @@ static void *G(msm_batch_worker)(void *arg) {
       G(aff) q;
       memcpy(&q, job->bases + i * sizeof(G(aff)), sizeof q);
       if (G(aff_is_inf)(&q)) continue;
-      if (d < 0) FE_(neg)(&q.y, &q.y);
+      if ((d < 0) ^ job->negs[i]) FE_(neg)(&q.y, &q.y);
       G(batch_add)(&st, (uint32_t)((d < 0 ? -d : d) - 1), &q);
     }
     G(batch_flush)(&st);
@@ -362,8 +363,8 @@ static void *G(msm_batch_worker)(void *arg) {
 #define ZKP_MSM_SHARED
 /* batch-affine buckets (1) or extended-Jacobian ones (0, for comparison: --plain-buckets) */
 static int msm_batch_affine = 1;
-/* digits are int16 and may be negated: |digit| <= 2^(c-1) must fit, so c <= 15 */
-enum { MSM_MAX_WINDOW = 15 };
+/* digits are int16 in [-2^(c-1), 2^(c-1)); a folded scalar's sign is kept apart (negs), so c <= 16 */
+enum { MSM_MAX_WINDOW = 16 };
 
 /* Bit length of a normal-form scalar */
 static inline int scalar_bit_length(const fr_t *k) {
@@ -405,6 +406,7 @@ static inline int msm_windows(int c, int bits) { return bits == 0 ? 0 : (bits + 
 typedef struct {
   const fr_t *scalars;
   int16_t *digits;
+  uint8_t *negs;
   size_t n;
   int c, windows;
   work_queue queue;
@@ -417,13 +419,13 @@ static void *digit_worker(void *arg) {
   while (queue_take(&job->queue, &start, &stop)) {
     for (size_t i = start; i < stop; i++) {
       fr_t k;
-      const int negate = scalar_fold(&k, &job->scalars[i]);
+      job->negs[i] = (uint8_t)scalar_fold(&k, &job->scalars[i]);
       int64_t carry = 0;
       for (int w = 0; w < job->windows; w++) {
         int64_t v = (int64_t)scalar_bits(k.v, (unsigned)(w * job->c), (unsigned)job->c) + carry;
         carry = v >= half;
         if (carry) v -= full;
-        job->digits[(size_t)w * job->n + i] = (int16_t)(negate ? -v : v);
+        job->digits[(size_t)w * job->n + i] = (int16_t)v;
       }
     }
   }
@@ -499,7 +501,8 @@ static void G(msm)(G(xyzz) *out, const unsigned char *bases, const fr_t *scalars
   const int windows = msm_windows(c, bits);
   if (windows == 0) return;
   int16_t *digits = xmalloc((size_t)windows * n * sizeof *digits);
-  digit_job dj = {.scalars = scalars, .digits = digits, .n = n, .c = c, .windows = windows};
+  uint8_t *negs = xmalloc(n);
+  digit_job dj = {.scalars = scalars, .digits = digits, .negs = negs, .n = n, .c = c, .windows = windows};
   queue_init(&dj.queue, n, 1 << 14);
   run_threads(digit_worker, &dj, threads);
   queue_destroy(&dj.queue);
@@ -507,7 +510,7 @@ static void G(msm)(G(xyzz) *out, const unsigned char *bases, const fr_t *scalars
   /* enough items for every thread to stay busy until the end */
   int slices = 1;
   while (windows * slices < 4 * threads && (size_t)slices * 4096 < n) slices++;
-  G(msm_job) job = {.bases = bases, .digits = digits, .n = n, .c = c, .windows = windows, .slices = slices};
+  G(msm_job) job = {.bases = bases, .digits = digits, .negs = negs, .n = n, .c = c, .windows = windows, .slices = slices};
   job.slice = (n + (size_t)slices - 1) / (size_t)slices;
   job.partial = xmalloc((size_t)windows * (size_t)slices * sizeof *job.partial);
   queue_init(&job.queue, (size_t)windows * (size_t)slices, 1);
@@ -524,4 +527,5 @@ static void G(msm)(G(xyzz) *out, const unsigned char *bases, const fr_t *scalars
   *out = acc;
   free(job.partial);
   free(digits);
+  free(negs);
 }
