@@ -19,10 +19,15 @@ typedef struct {
   int log_n;
 } fft_domain;
 
+/* FFT_NATURAL: natural order in and out (bit reversal, then DIT); FFT_DIF: natural in, bit-reversed out
+ * (decimation in frequency); FFT_BITREV_IN: bit-reversed in, natural out (DIT without the permutation).
+ * FFT_DIF then FFT_BITREV_IN chain two transforms with no permutation at all. */
+enum { FFT_NATURAL = 0, FFT_DIF = 1, FFT_BITREV_IN = 2 };
+
 typedef struct {
   fft_domain *d;
   fr_t *a;
-  int inverse, threads, next_id;
+  int inverse, mode, threads, next_id;
   pthread_barrier_t barrier;
   pthread_mutex_t lock;
   const fr_t *base; /* roots job: w */
@@ -91,6 +96,50 @@ static inline void fft_butterfly(fft_job *job, fr_t *a, size_t k, size_t m, size
   fr_sub(&a[k + m], &u, &t);
 }
 
+/* Gentleman-Sande butterfly: (u, v) -> (u + v, (u - v) w^idx) */
+static inline void fft_dif_butterfly(fft_job *job, fr_t *a, size_t k, size_t m, size_t idx, size_t half) {
+  fr_t u = a[k], v = a[k + m];
+  fr_add(&a[k], &u, &v);
+  if (idx == 0) {
+    fr_sub(&a[k + m], &u, &v);
+  } else if (!job->inverse) {
+    fr_sub(&a[k + m], &u, &v);
+    fr_mul(&a[k + m], &a[k + m], &job->d->roots[idx]);
+  } else {
+    /* (u - v) w^-idx = (v - u) w^(half - idx) */
+    fr_sub(&a[k + m], &v, &u);
+    fr_mul(&a[k + m], &a[k + m], &job->d->roots[half - idx]);
+  }
+}
+
+static void fft_dif(fft_job *job, int id) {
+  const size_t n = job->d->n, half = n / 2;
+  const int log_n = job->d->log_n;
+  fr_t *a = job->a;
+  const int block_log = log_n < FFT_BLOCK_LOG ? log_n : FFT_BLOCK_LOG;
+  const size_t bper = (half + (size_t)job->threads - 1) / (size_t)job->threads;
+  const size_t bstart = (size_t)id * bper, bstop = bstart + bper < half ? bstart + bper : half;
+  for (int s = log_n - 1; s >= block_log; s--) {
+    const size_t m = (size_t)1 << s, stride = half >> s;
+    for (size_t b = bstart; b < bstop; b++) {
+      const size_t j = b & (m - 1), k = ((b >> s) << (s + 1)) + j;
+      fft_dif_butterfly(job, a, k, m, j * stride, half);
+    }
+    pthread_barrier_wait(&job->barrier);
+  }
+  const size_t block = (size_t)1 << block_log, blocks = n / block;
+  for (size_t bl = (size_t)id; bl < blocks; bl += (size_t)job->threads) {
+    fr_t *base = a + bl * block;
+    for (int s = block_log - 1; s >= 0; s--) {
+      const size_t m = (size_t)1 << s, stride = half >> s;
+      for (size_t b = 0; b < block / 2; b++) {
+        const size_t j = b & (m - 1), k = ((b >> s) << (s + 1)) + j;
+        fft_dif_butterfly(job, base, k, m, j * stride, half);
+      }
+    }
+  }
+}
+
 static void *fft_worker(void *arg) {
   fft_job *job = arg;
   const int id = fft_thread_id(job);
@@ -98,8 +147,12 @@ static void *fft_worker(void *arg) {
   const int log_n = job->d->log_n;
   const size_t per = (n + (size_t)job->threads - 1) / (size_t)job->threads;
   fr_t *a = job->a;
+  if (job->mode == FFT_DIF) {
+    fft_dif(job, id);
+    return NULL;
+  }
   /* bit reversal: each thread swaps the pairs whose smaller index lies in its range */
-  for (size_t i = (size_t)id * per; i < n && i < (size_t)(id + 1) * per; i++) {
+  for (size_t i = (size_t)id * per; i < n && i < (size_t)(id + 1) * per && job->mode == FFT_NATURAL; i++) {
     const size_t r = bit_reverse(i, log_n);
     if (i < r) {
       fr_t t = a[i];
@@ -135,16 +188,18 @@ static void *fft_worker(void *arg) {
   return NULL;
 }
 
-static void fft_run(fft_domain *d, fr_t *a, int inverse, int threads) {
+static void fft_run_mode(fft_domain *d, fr_t *a, int inverse, int mode, int threads) {
   if (d->n < 2) return;
   if ((size_t)threads > d->n / 2) threads = (int)(d->n / 2);
-  fft_job job = {.d = d, .a = a, .inverse = inverse, .threads = threads};
+  fft_job job = {.d = d, .a = a, .inverse = inverse, .mode = mode, .threads = threads};
   pthread_barrier_init(&job.barrier, NULL, (unsigned)threads);
   pthread_mutex_init(&job.lock, NULL);
   run_threads(fft_worker, &job, threads);
   pthread_barrier_destroy(&job.barrier);
   pthread_mutex_destroy(&job.lock);
 }
+
+static void fft_run(fft_domain *d, fr_t *a, int inverse, int threads) { fft_run_mode(d, a, inverse, FFT_NATURAL, threads); }
 
 /* a[i] *= first * ratio^i, on all threads */
 typedef struct {
@@ -172,6 +227,48 @@ static void fr_scale_geometric(fr_t *a, size_t n, const fr_t *first, const fr_t 
   scale_job job = {.a = a, .n = n, .first = *first, .ratio = *ratio};
   queue_init(&job.queue, n, 1 << 15);
   run_threads(scale_worker, &job, threads);
+  queue_destroy(&job.queue);
+}
+
+/* table[p] = first * ratio^(bitrev(p)): the geometric scaling for data in bit-reversed order */
+typedef struct {
+  fr_t *table, *out;
+  const fr_t *in;
+  size_t n;
+  int log_n, mode; /* 0: gather table, 1: out[i] = in[i] * table[i] */
+  work_queue queue;
+} perm_job;
+
+static void *perm_worker(void *arg) {
+  perm_job *job = arg;
+  size_t start, stop;
+  while (queue_take(&job->queue, &start, &stop)) {
+    for (size_t i = start; i < stop; i++) {
+      if (job->mode == 0) job->out[i] = job->in[bit_reverse(i, job->log_n)];
+      else fr_mul(&job->out[i], &job->out[i], &job->table[i]);
+    }
+  }
+  return NULL;
+}
+
+static fr_t *fr_bitrev_geometric_table(size_t n, int log_n, const fr_t *first, const fr_t *ratio, int threads) {
+  fr_t *natural = xmalloc_aligned(n * sizeof(fr_t)), *table = xmalloc_aligned(n * sizeof(fr_t));
+  fr_t one;
+  fr_one(&one);
+  for (size_t i = 0; i < n; i++) natural[i] = one;
+  fr_scale_geometric(natural, n, first, ratio, threads);
+  perm_job job = {.out = table, .in = natural, .n = n, .log_n = log_n, .mode = 0};
+  queue_init(&job.queue, n, 1 << 14);
+  run_threads(perm_worker, &job, threads);
+  queue_destroy(&job.queue);
+  free(natural);
+  return table;
+}
+
+static void fr_mul_table(fr_t *a, const fr_t *table, size_t n, int threads) {
+  perm_job job = {.table = (fr_t *)table, .out = a, .n = n, .mode = 1};
+  queue_init(&job.queue, n, 1 << 14);
+  run_threads(perm_worker, &job, threads);
   queue_destroy(&job.queue);
 }
 

@@ -175,12 +175,16 @@ static void prove(const char *zkey_path, const char *wtns_path, const char *r1cs
   fr_t inv_n, n_fr, inc = fr_root_of_unity(z.log_domain + 1);
   fr_from_u64(&n_fr, n);
   fr_inv(&inv_n, &n_fr);
+  /* inverse DIF (natural in, coefficients in bit-reversed order), times inc^i / n at bit-reversed
+   * positions, forward DIT from bit-reversed order: evaluations on the coset, with no permutation pass */
+  fr_t *coset = fr_bitrev_geometric_table(n, z.log_domain, &inv_n, &inc, threads);
   fr_t *polys[3] = {qa, qb, qc};
   for (int k = 0; k < 3; k++) {
-    fft_run(&d, polys[k], 1, threads);
-    fr_scale_geometric(polys[k], n, &inv_n, &inc, threads);
-    fft_run(&d, polys[k], 0, threads);
+    fft_run_mode(&d, polys[k], 1, FFT_DIF, threads);
+    fr_mul_table(polys[k], coset, n, threads);
+    fft_run_mode(&d, polys[k], 0, FFT_BITREV_IN, threads);
   }
+  free(coset);
   fft_domain_free(&d);
   for (size_t i = 0; i < n; i++) {
     fr_t p;
@@ -349,7 +353,7 @@ static int selftest(int threads) {
   }
   msm_batch_affine = 1;
   /* FFT round trip and a point evaluation */
-  for (int logn = 1; logn <= 10; logn += 3) {
+  for (int logn = 1; logn <= 16; logn += 3) {
     fft_domain d;
     fft_domain_init(&d, logn, threads);
     const size_t n = d.n;
@@ -378,6 +382,23 @@ static int selftest(int threads) {
       fprintf(stderr, "selftest: FFT round trip of size 2^%d differs\n", logn);
       failures++;
     }
+    /* the chained form (inverse DIF, bit-reversed scaling, DIT) equals ifft, scale, fft */
+    fr_t *b = xmalloc(n * sizeof *b), inc = fr_root_of_unity(logn + 1);
+    memcpy(b, orig, n * sizeof *b);
+    memcpy(a, orig, n * sizeof *a);
+    fft_run(&d, a, 1, threads);
+    fr_scale_geometric(a, n, &inv_n, &inc, threads);
+    fft_run(&d, a, 0, threads);
+    fr_t *table = fr_bitrev_geometric_table(n, logn, &inv_n, &inc, threads);
+    fft_run_mode(&d, b, 1, FFT_DIF, threads);
+    fr_mul_table(b, table, n, threads);
+    fft_run_mode(&d, b, 0, FFT_BITREV_IN, threads);
+    if (memcmp(a, b, n * sizeof *a) != 0) {
+      fprintf(stderr, "selftest: chained coset FFT of size 2^%d differs\n", logn);
+      failures++;
+    }
+    free(table);
+    free(b);
     free(a);
     free(orig);
     fft_domain_free(&d);
