@@ -10,7 +10,16 @@
  * - The window c minimises a cost model over the scalars' actual bit lengths (circom witnesses are mostly
  *   bits and small numbers): additions ~ sum_i ceil(bits_i / c), bucket sums ~ windows * 2^c.
  * - Work items are (window, slice of the points), taken by the threads from a queue; each thread keeps its
- *   own buckets. Bases are read with memcpy from the mapped zkey (sections are only 4-byte aligned). */
+ *   own buckets. Windows are cut into slices by their count of non-zero digits: with bit-valued witnesses
+ *   nearly all the work is in window 0, which then gets most of the slices. Bases are read with memcpy from the mapped zkey (sections are only 4-byte aligned). */
+
+#ifndef ZKP_MSM_ITEM
+#define ZKP_MSM_ITEM
+typedef struct {
+  int window;
+  size_t start, stop;
+} msm_item;
+#endif
 
 typedef struct { FE x, y, zz, zzz; } G(xyzz);
 
@@ -173,10 +182,11 @@ typedef struct {
   const unsigned char *bases; /* n affine points, Montgomery little-endian, any alignment */
   const int16_t *digits;      /* windows x n, window-major */
   const uint8_t *negs;        /* 1: the scalar was folded to r - k, negate every digit of it */
-  size_t n, slice;
-  int c, windows, slices;
-  G(xyzz) *partial; /* windows x slices results */
-  work_queue queue; /* items: window * slices + slice */
+  size_t n;
+  int c, windows;
+  const msm_item *items; /* (window, range of points), heavier windows cut in more slices */
+  G(xyzz) *partial;      /* one result per item */
+  work_queue queue;
 } G(msm_job);
 
 static void *G(msm_worker)(void *arg) {
@@ -185,10 +195,8 @@ static void *G(msm_worker)(void *arg) {
   G(xyzz) *buckets = xmalloc_aligned(nbuckets * sizeof *buckets);
   size_t item, item_end;
   while (queue_take(&job->queue, &item, &item_end)) {
-    const int k = (int)(item / (size_t)job->slices);
-    const size_t slice = item % (size_t)job->slices;
-    const size_t start = slice * job->slice;
-    const size_t stop = start + job->slice < job->n ? start + job->slice : job->n;
+    const int k = job->items[item].window;
+    const size_t start = job->items[item].start, stop = job->items[item].stop;
     const int16_t *digits = job->digits + (size_t)k * job->n;
     memset(buckets, 0, nbuckets * sizeof *buckets); /* zz = 0: infinity */
     enum { AHEAD = 6 };
@@ -310,10 +318,8 @@ static void *G(msm_batch_worker)(void *arg) {
   };
   size_t item, item_end;
   while (queue_take(&job->queue, &item, &item_end)) {
-    const int k = (int)(item / (size_t)job->slices);
-    const size_t slice = item % (size_t)job->slices;
-    const size_t start = slice * job->slice;
-    const size_t stop = start + job->slice < job->n ? start + job->slice : job->n;
+    const int k = job->items[item].window;
+    const size_t start = job->items[item].start, stop = job->items[item].stop;
     const int16_t *digits = job->digits + (size_t)k * job->n;
     memset(st.used, 0, nbuckets);
     memset(st.stamp, 0xff, nbuckets * sizeof(uint32_t));
@@ -409,13 +415,16 @@ typedef struct {
   uint8_t *negs;
   size_t n;
   int c, windows;
+  uint64_t nonzero[256 + 1]; /* non-zero digits per window */
   work_queue queue;
+  pthread_mutex_t lock;
 } digit_job;
 
 static void *digit_worker(void *arg) {
   digit_job *job = arg;
   size_t start, stop;
   const int64_t half = (int64_t)1 << (job->c - 1), full = (int64_t)1 << job->c;
+  uint64_t nonzero[256 + 1] = {0};
   while (queue_take(&job->queue, &start, &stop)) {
     for (size_t i = start; i < stop; i++) {
       fr_t k;
@@ -426,10 +435,45 @@ static void *digit_worker(void *arg) {
         carry = v >= half;
         if (carry) v -= full;
         job->digits[(size_t)w * job->n + i] = (int16_t)v;
+        nonzero[w] += v != 0;
       }
     }
   }
+  pthread_mutex_lock(&job->lock);
+  for (int w = 0; w < job->windows; w++) job->nonzero[w] += nonzero[w];
+  pthread_mutex_unlock(&job->lock);
   return NULL;
+}
+
+/* Cuts each window into slices of about equal work (non-zero digits), at least ~4 items per thread, each
+ * item worth at least a few bucket sums (its fixed cost). Returns the item count. */
+static size_t msm_plan(msm_item **out, const uint64_t *nonzero, int windows, int c, size_t n, int threads) {
+  double total = 0;
+  for (int k = 0; k < windows; k++) total += (double)nonzero[k];
+  double target = total / (4.0 * threads);
+  const double floor_work = 4.0 * (double)((size_t)1 << c);
+  if (target < floor_work) target = floor_work;
+  size_t count = 0;
+  size_t *slices = xmalloc((size_t)windows * sizeof *slices);
+  for (int k = 0; k < windows; k++) {
+    size_t sl = (size_t)((double)nonzero[k] / target + 0.999);
+    if (sl < 1) sl = 1;
+    if (sl > n / 4096 + 1) sl = n / 4096 + 1;
+    slices[k] = sl;
+    count += sl;
+  }
+  msm_item *items = xmalloc(count * sizeof *items);
+  size_t at = 0;
+  for (int k = windows; k-- > 0;) { /* heavy low windows last: they are split finer, so the tail is short */
+    const size_t per = (n + slices[k] - 1) / slices[k];
+    for (size_t s = 0; s < slices[k]; s++) {
+      const size_t start = s * per, stop = start + per < n ? start + per : n;
+      items[at++] = (msm_item){.window = k, .start = start, .stop = start < n ? stop : n};
+    }
+  }
+  free(slices);
+  *out = items;
+  return count;
 }
 
 typedef struct {
@@ -503,27 +547,32 @@ static void G(msm)(G(xyzz) *out, const unsigned char *bases, const fr_t *scalars
   int16_t *digits = xmalloc((size_t)windows * n * sizeof *digits);
   uint8_t *negs = xmalloc(n);
   digit_job dj = {.scalars = scalars, .digits = digits, .negs = negs, .n = n, .c = c, .windows = windows};
+  pthread_mutex_init(&dj.lock, NULL);
   queue_init(&dj.queue, n, 1 << 14);
   run_threads(digit_worker, &dj, threads);
   queue_destroy(&dj.queue);
+  pthread_mutex_destroy(&dj.lock);
 
-  /* enough items for every thread to stay busy until the end */
-  int slices = 1;
-  while (windows * slices < 4 * threads && (size_t)slices * 4096 < n) slices++;
-  G(msm_job) job = {.bases = bases, .digits = digits, .negs = negs, .n = n, .c = c, .windows = windows, .slices = slices};
-  job.slice = (n + (size_t)slices - 1) / (size_t)slices;
-  job.partial = xmalloc((size_t)windows * (size_t)slices * sizeof *job.partial);
-  queue_init(&job.queue, (size_t)windows * (size_t)slices, 1);
-  const int busy = windows * slices < threads ? windows * slices : threads;
+  msm_item *items;
+  const size_t nitems = msm_plan(&items, dj.nonzero, windows, c, n, threads);
+  G(msm_job) job = {.bases = bases, .digits = digits, .negs = negs, .n = n, .c = c, .windows = windows, .items = items};
+  job.partial = xmalloc(nitems * sizeof *job.partial);
+  queue_init(&job.queue, nitems, 1);
+  const int busy = nitems < (size_t)threads ? (int)nitems : threads;
   run_threads(msm_batch_affine ? G(msm_batch_worker) : G(msm_worker), &job, busy);
   queue_destroy(&job.queue);
 
   G(xyzz) acc;
   G(xyzz_set_inf)(&acc);
+  G(xyzz) *window_sum = xmalloc((size_t)windows * sizeof *window_sum);
+  for (int k = 0; k < windows; k++) G(xyzz_set_inf)(&window_sum[k]);
+  for (size_t i = 0; i < nitems; i++) G(xyzz_add)(&window_sum[items[i].window], &job.partial[i]);
   for (int k = windows; k-- > 0;) {
     for (int i = 0; i < c; i++) G(xyzz_dbl)(&acc, &acc);
-    for (int s = 0; s < slices; s++) G(xyzz_add)(&acc, &job.partial[(size_t)k * (size_t)slices + (size_t)s]);
+    G(xyzz_add)(&acc, &window_sum[k]);
   }
+  free(window_sum);
+  free(items);
   *out = acc;
   free(job.partial);
   free(digits);
