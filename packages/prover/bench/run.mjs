@@ -6,7 +6,8 @@
 // Cases: the package's 49,440-constraint test circuit (always), and the 2-chunk block circuit of
 // @zklite/circuits when that package is built and its compiled circuit is in the per-machine cache
 // (read through a relative import: @zklite/prover does not depend on @zklite/circuits).
-// usage: npm run bench -w @zklite/prover [-- --only medium|block2] [-- --runs N] [-- --zkey Z --wtns W [--name N]]
+// usage: npm run bench -w @zklite/prover [-- --only medium|block2|block8] [-- --runs N] [-- --zkey Z --wtns W [--name N]]
+//        (block8: the 8-chunk production block, not in the default run; its circuit is compiled on first use)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -102,28 +103,39 @@ if (only === "all" || only === "medium") {
   }
 }
 
-if (only === "all" || only === "block2") {
+/** A real block witness through @zklite/circuits (relative import: no package dependency), then both provers. */
+async function blockCase(label, parameters, devkeysName) {
   const circuitsDist = path.join(here, "..", "..", "..", "circuits", "dist");
   if (!existsSync(path.join(circuitsDist, "index.js"))) {
-    print({ bench: "prover.block_2", value: 0, unit: "skipped", note: "build @zklite/circuits first" });
-  } else {
-    const circuits = await import(pathToFileURL(path.join(circuitsDist, "index.js")).href);
-    const { BlockScenario } = await import(pathToFileURL(path.join(circuitsDist, "test-support", "block-scenario.js")).href);
-    const { init } = await import("@zklite/crypto-wasm");
-    await init();
-    const parameters = { chunks: 2, accountDepth: 4, balanceDepth: 32, feeSlots: 1, extendedLanes: 1 };
-    const circuit = circuits.compileBlockCircuit(parameters);
-    const scenario = new BlockScenario({ ...parameters, chunks: 16 }, 0xbe9c);
-    scenario.randomBlock(["deposit"]).commit();
-    scenario.randomBlock(["changePubKey"]).commit();
-    const request = { blockNumber: 3, feeAccountId: 0, timestamp: 1_700_000_120, operations: [scenario.transferEntry()] };
-    const witness = circuits.buildBlockWitness(scenario.state.tree, request, parameters);
-    const snarkjs = await import("snarkjs");
-    const wtns = path.join(workDir, "block2.wtns");
-    await snarkjs.wtns.calculate(witness.input, circuit.wasmPath, wtns);
-    const zkey = path.join(workDir, "block2.zkey");
-    await devkeys("block_2", circuit.r1csPath, zkey);
-    await compare("block, 2 chunks (one Transfer, depths 4/32)", zkey, wtns, circuit.header.constraints);
+    print({ bench: `prover.${devkeysName}`, value: 0, unit: "skipped", note: "build @zklite/circuits first" });
+    return;
   }
+  const circuits = await import(pathToFileURL(path.join(circuitsDist, "index.js")).href);
+  const { BlockScenario } = await import(pathToFileURL(path.join(circuitsDist, "test-support", "block-scenario.js")).href);
+  const { init } = await import("@zklite/crypto-wasm");
+  await init();
+  const circuit = circuits.compileBlockCircuit(parameters); // cached per machine; the first compilation takes minutes
+  const scenario = new BlockScenario({ ...parameters, chunks: Math.max(parameters.chunks, 16) }, 0xbe9c);
+  scenario.randomBlock(["deposit"]).commit();
+  scenario.randomBlock(["changePubKey"]).commit();
+  const request = { blockNumber: 3, feeAccountId: 0, timestamp: 1_700_000_120, operations: [scenario.transferEntry()] };
+  const witness = circuits.buildBlockWitness(scenario.state.tree, request, parameters);
+  const snarkjs = await import("snarkjs");
+  const wtns = path.join(workDir, `${devkeysName}.wtns`);
+  await snarkjs.wtns.calculate(witness.input, circuit.wasmPath, wtns);
+  const zkey = path.join(workDir, `${devkeysName}.zkey`);
+  await devkeys(devkeysName, circuit.r1csPath, zkey);
+  await compare(label, zkey, wtns, circuit.header.constraints);
+}
+
+if (only === "all" || only === "block2") {
+  await blockCase("block, 2 chunks (one Transfer, depths 4/32)", { chunks: 2, accountDepth: 4, balanceDepth: 32, feeSlots: 1, extendedLanes: 1 }, "block_2");
+}
+
+// not in "all": compiling the 8-chunk production circuit takes ~10 min and 2 GB the first time
+if (only === "block8") {
+  const circuitsDist = path.join(here, "..", "..", "..", "circuits", "dist");
+  const { productionBlockCircuit } = await import(pathToFileURL(path.join(circuitsDist, "index.js")).href);
+  await blockCase("production block, 8 chunks (one Transfer, depths 24/32, 8 fee slots, 4 lanes)", productionBlockCircuit(8), "block_8_production");
 }
 process.exit(0);
