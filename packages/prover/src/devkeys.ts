@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { nativeFailure, runNative } from "./engines/native.js";
 import { ProverError } from "./errors.js";
@@ -30,15 +30,30 @@ export interface DevKeysResult {
   peak_rss_bytes: number;
 }
 
+/** native/src files that do not shape the dev keys (the prover's MSM, FFT and command line) */
+const NOT_IN_DEVKEYS = new Set(["msm_impl.h", "fft.h", "main.c"]);
+
+let generatorVersion: string | undefined;
+
 /**
- * The dev key generator's version (native/src/version.h). Caches of generated keys must include it in
- * their key, so that a generator fix invalidates the keys it wrote before.
+ * The dev key generator's version: DEVKEYS_VERSION of native/src/version.h and a hash of the C sources the
+ * keys depend on (fields, groups, comb, r1cs reader, writer). Caches of generated keys include it in their
+ * key, so any change to the generator invalidates the keys it wrote before, bumped version or not.
  */
 export function devKeysGeneratorVersion(): string {
-  const header = readFileSync(path.join(nativeDir, "src", "version.h"), "utf8");
+  if (generatorVersion !== undefined) return generatorVersion;
+  const sourceDir = path.join(nativeDir, "src");
+  const header = readFileSync(path.join(sourceDir, "version.h"), "utf8");
   const match = /#define DEVKEYS_VERSION "([^"]+)"/.exec(header);
   if (match?.[1] === undefined) throw new ProverError("NATIVE_UNAVAILABLE", "native/src/version.h has no DEVKEYS_VERSION");
-  return match[1];
+  const hash = createHash("sha256");
+  for (const file of readdirSync(sourceDir).sort()) {
+    if (!/\.(c|h)$/.test(file) || NOT_IN_DEVKEYS.has(file)) continue;
+    hash.update(`${file}\n`);
+    hash.update(readFileSync(path.join(sourceDir, file)));
+  }
+  generatorVersion = `${match[1]}-${hash.digest("hex").slice(0, 10)}`;
+  return generatorVersion;
 }
 
 function randomSecret(): bigint {
