@@ -27,6 +27,7 @@ export type ProverErrorCode =
   | "DEVKEYS_BAD_SECRET"
   | "NATIVE_UNAVAILABLE"
   | "NATIVE_CRASHED"
+  | "ABORTED"
   | "PROOF_INVALID"
   | "SNARKJS_FAILED";
 

@@ -132,6 +132,14 @@ describe("native Groth16 prover", () => {
     await expectCode(nativeEngine.prove(small.zkeyPath, smallWtns.subarray(0, smallWtns.length - 7)), "WTNS_TRUNCATED");
   });
 
+  it("stops a proof when its signal aborts", async () => {
+    const wtns = await witnessBytes(medium, mediumInput());
+    const controller = new AbortController();
+    const proving = nativeEngine.prove(medium.zkeyPath, wtns, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expectCode(proving, "ABORTED");
+  });
+
   it("the snarkjs engine gives proofs of the same shape, verified the same way", async () => {
     const wtns = await witnessBytes(smallDev, smallInput());
     const viaSnarkjs = await snarkjsEngine.prove(smallDev.zkeyPath, wtns);

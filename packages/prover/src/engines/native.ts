@@ -10,22 +10,27 @@ export interface NativeRun {
 }
 
 /** Runs the native binary; a non-zero exit becomes a ProverError with the code it reported. */
-export function runNative(args: readonly string[], stdin?: Uint8Array | string): Promise<NativeRun> {
+export function runNative(args: readonly string[], stdin?: Uint8Array | string, signal?: AbortSignal): Promise<NativeRun> {
   const status = nativeProverStatus();
   if (!status.available) return Promise.reject(new ProverError("NATIVE_UNAVAILABLE", `native prover unavailable: ${status.reason}`));
+  if (signal?.aborted) return Promise.reject(new ProverError("ABORTED", "aborted before the native prover started"));
   return new Promise((resolve, reject) => {
     const child = spawn(status.binary, args, { stdio: ["pipe", "pipe", "pipe"] });
+    const abort = () => child.kill("SIGKILL");
+    signal?.addEventListener("abort", abort, { once: true });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
     child.on("error", (error) => reject(new ProverError("NATIVE_CRASHED", `cannot run ${status.binary}: ${error.message}`, { cause: error })));
     child.stdin.on("error", () => {}); // the binary may exit (refusing its input) before reading stdin
-    child.on("close", (code, signal) => {
+    child.on("close", (code, killedBy) => {
+      signal?.removeEventListener("abort", abort);
       const stdout = Buffer.concat(out).toString("utf8");
       const stderr = Buffer.concat(err).toString("utf8");
       if (code === 0) return resolve({ stdout, stderr });
-      reject(nativeFailure(stderr, code, signal));
+      if (signal?.aborted) return reject(new ProverError("ABORTED", "the native prover was stopped (aborted)"));
+      reject(nativeFailure(stderr, code, killedBy));
     });
     if (stdin !== undefined) child.stdin.end(stdin);
     else child.stdin.end();
@@ -73,7 +78,7 @@ export const nativeEngine: ProverEngine = {
     const identity = keyIdentity(zkeyPath);
     const check = options.checkPoints ?? !(identity !== undefined && checkedKeys.has(identity));
     if (!check) args.push("--no-check");
-    const { stdout } = await runNative(args, typeof witness === "string" ? undefined : witness);
+    const { stdout } = await runNative(args, typeof witness === "string" ? undefined : witness, options.signal);
     if (check && identity !== undefined) checkedKeys.add(identity);
     return JSON.parse(stdout) as ProveResult;
   },

@@ -41,6 +41,8 @@ export interface ProveOptions {
    * this process uses the key file, not again while it is unchanged.
    */
   checkPoints?: boolean;
+  /** native: stops the proof (the child process is killed) and rejects with `ABORTED` */
+  signal?: AbortSignal;
 }
 
 export interface ProverEngine {
