@@ -1,9 +1,11 @@
 /* zklite-prover: a Groth16 prover (and an INSECURE development key generator) for snarkjs .zkey files.
  *
- *   zklite-prover prove ZKEY WTNS|- [--r1cs R1CS] [--threads N] [--no-check] [--window C]
+ *   zklite-prover prove ZKEY WTNS|- [--r1cs R1CS] [--threads N] [--no-check] [--window C] [--plain-buckets]
  *       prints {"proof": {...}, "publicSignals": [...], "stats": {...}} on stdout, in snarkjs' proof.json /
  *       public.json shapes. WTNS "-" reads the witness from stdin. --r1cs refuses a witness that does not
  *       satisfy the circuit before proving. --no-check skips the on-curve check of the key's points.
+ *       --window fixes the Pippenger window (2..16; default: chosen per MSM), --plain-buckets uses
+ *       extended-Jacobian buckets only (for comparison with the batch-affine default).
  *   zklite-prover devkeys R1CS OUT.zkey [--threads N] < secrets     (see devkeys.h; INSECURE)
  *   zklite-prover selftest
  * Errors: one JSON line {"error": CODE, "message": ...} on stderr, exit status 2.
@@ -17,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/random.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -99,18 +100,14 @@ static void print_g2(const g2_aff *p) {
 /* ------------------------------------------------------------ randomness */
 
 static void random_scalar(fr_t *out) {
+  FILE *f = fopen("/dev/urandom", "rb");
+  if (f == NULL) fail("IO_ERROR", "cannot open /dev/urandom for the proof's blinding factors");
   for (;;) {
-    unsigned char b[32];
-    size_t got = 0;
-    while (got < sizeof b) {
-      ssize_t n = getrandom(b + got, sizeof b - got, 0);
-      if (n <= 0) fail("IO_ERROR", "getrandom failed");
-      got += (size_t)n;
-    }
-    memcpy(out->v, b, 32);
+    if (fread(out->v, 1, 32, f) != 32) fail("IO_ERROR", "reading /dev/urandom failed");
     out->v[3] &= 0x3fffffffffffffffULL; /* < 2^254, then rejection below r */
-    if (fr_is_canonical(out)) return;
+    if (fr_is_canonical(out) && !fr_is_zero(out)) break;
   }
+  fclose(f);
 }
 
 /* ------------------------------------------------------------ prove */
