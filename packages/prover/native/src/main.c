@@ -195,14 +195,18 @@ static void prove(const char *zkey_path, const char *wtns_path, const char *r1cs
 
   g1_xyzz msm_a, msm_b1, msm_c, msm_h;
   g2_xyzz msm_b2;
-  g1_msm(&msm_a, z.a, w, z.n_vars, threads, window);
+  /* A, B1, B2 and C share the witness' recoding (C from signal nPublic + 1 on) */
+  msm_scalars ws;
+  msm_scalars_prepare(&ws, w, z.n_vars, threads, window);
+  g1_msm_prepared(&msm_a, z.a, &ws, 0, z.n_vars, threads);
   LAP(msm_a);
-  g1_msm(&msm_b1, z.b1, w, z.n_vars, threads, window);
+  g1_msm_prepared(&msm_b1, z.b1, &ws, 0, z.n_vars, threads);
   LAP(msm_b1);
-  g2_msm(&msm_b2, z.b2, w, z.n_vars, threads, window);
+  g2_msm_prepared(&msm_b2, z.b2, &ws, 0, z.n_vars, threads);
   LAP(msm_b2);
-  g1_msm(&msm_c, z.c, w + z.n_public + 1, z.n_vars - z.n_public - 1, threads, window);
+  g1_msm_prepared(&msm_c, z.c, &ws, z.n_public + 1, z.n_vars - z.n_public - 1, threads);
   LAP(msm_c);
+  msm_scalars_free(&ws);
   g1_msm(&msm_h, z.h, qa, n, threads, window);
   LAP(msm_h);
   free(qa);

@@ -180,9 +180,9 @@ static void G(xyzz_mul)(G(xyzz) *r, const G(xyzz) *p, const fr_t *k) {
 
 typedef struct {
   const unsigned char *bases; /* n affine points, Montgomery little-endian, any alignment */
-  const int16_t *digits;      /* windows x n, window-major */
+  const int16_t *digits;      /* windows x stride, window-major, already offset to the first point */
   const uint8_t *negs;        /* 1: the scalar was folded to r - k, negate every digit of it */
-  size_t n;
+  size_t n, stride;
   int c, windows;
   const msm_item *items; /* (window, range of points), heavier windows cut in more slices */
   G(xyzz) *partial;      /* one result per item */
@@ -197,7 +197,7 @@ static void *G(msm_worker)(void *arg) {
   while (queue_take(&job->queue, &item, &item_end)) {
     const int k = job->items[item].window;
     const size_t start = job->items[item].start, stop = job->items[item].stop;
-    const int16_t *digits = job->digits + (size_t)k * job->n;
+    const int16_t *digits = job->digits + (size_t)k * job->stride;
     memset(buckets, 0, nbuckets * sizeof *buckets); /* zz = 0: infinity */
     enum { AHEAD = 6 };
     for (size_t i = start; i < stop; i++) {
@@ -320,7 +320,7 @@ static void *G(msm_batch_worker)(void *arg) {
   while (queue_take(&job->queue, &item, &item_end)) {
     const int k = job->items[item].window;
     const size_t start = job->items[item].start, stop = job->items[item].stop;
-    const int16_t *digits = job->digits + (size_t)k * job->n;
+    const int16_t *digits = job->digits + (size_t)k * job->stride;
     memset(st.used, 0, nbuckets);
     memset(st.stamp, 0xff, nbuckets * sizeof(uint32_t));
     memset(st.spill, 0, nbuckets * sizeof(G(xyzz)));
@@ -534,28 +534,56 @@ static int msm_choose_window(const fr_t *scalars, size_t n, int threads, int *ma
 }
 #endif
 
-/* *out = sum_i scalars[i] * bases[i]; scalars in normal form (< r). window_override: 0 = automatic. */
-static void G(msm)(G(xyzz) *out, const unsigned char *bases, const fr_t *scalars, size_t n, int threads,
-                   int window_override) {
-  G(xyzz_set_inf)(out);
+#ifndef ZKP_MSM_SCALARS
+#define ZKP_MSM_SCALARS
+/* Scalars recoded once for several MSMs over the same values (the witness: A, B1, B2 and, from signal
+ * nPublic + 1 on, C): window size, signed digits, fold signs, non-zero digits per window. */
+typedef struct {
+  int16_t *digits;
+  uint8_t *negs;
+  size_t n;
+  int c, windows;
+  uint64_t nonzero[256 + 1];
+} msm_scalars;
+
+static void msm_scalars_prepare(msm_scalars *ms, const fr_t *scalars, size_t n, int threads, int window_override) {
+  memset(ms, 0, sizeof *ms);
+  ms->n = n;
   if (n == 0) return;
   int bits;
-  int c = msm_choose_window(scalars, n, threads, &bits);
-  if (window_override) c = window_override;
-  const int windows = msm_windows(c, bits);
-  if (windows == 0) return;
-  int16_t *digits = xmalloc((size_t)windows * n * sizeof *digits);
-  uint8_t *negs = xmalloc(n);
-  digit_job dj = {.scalars = scalars, .digits = digits, .negs = negs, .n = n, .c = c, .windows = windows};
+  ms->c = msm_choose_window(scalars, n, threads, &bits);
+  if (window_override) ms->c = window_override;
+  ms->windows = msm_windows(ms->c, bits);
+  if (ms->windows == 0) return;
+  ms->digits = xmalloc((size_t)ms->windows * n * sizeof *ms->digits);
+  ms->negs = xmalloc(n);
+  digit_job dj = {.scalars = scalars, .digits = ms->digits, .negs = ms->negs, .n = n, .c = ms->c, .windows = ms->windows};
   pthread_mutex_init(&dj.lock, NULL);
   queue_init(&dj.queue, n, 1 << 14);
   run_threads(digit_worker, &dj, threads);
   queue_destroy(&dj.queue);
   pthread_mutex_destroy(&dj.lock);
+  memcpy(ms->nonzero, dj.nonzero, sizeof ms->nonzero);
+}
 
+static void msm_scalars_free(msm_scalars *ms) {
+  free(ms->digits);
+  free(ms->negs);
+  ms->digits = NULL;
+  ms->negs = NULL;
+}
+#endif
+
+/* *out = sum_{i < count} scalar_(offset + i) * bases[i], with the scalars recoded by msm_scalars_prepare */
+static void G(msm_prepared)(G(xyzz) *out, const unsigned char *bases, const msm_scalars *ms, size_t offset, size_t count,
+                            int threads) {
+  G(xyzz_set_inf)(out);
+  if (count == 0 || ms->windows == 0) return;
+  const int c = ms->c, windows = ms->windows;
   msm_item *items;
-  const size_t nitems = msm_plan(&items, dj.nonzero, windows, c, n, threads);
-  G(msm_job) job = {.bases = bases, .digits = digits, .negs = negs, .n = n, .c = c, .windows = windows, .items = items};
+  const size_t nitems = msm_plan(&items, ms->nonzero, windows, c, count, threads);
+  G(msm_job) job = {.bases = bases, .digits = ms->digits + offset, .negs = ms->negs + offset, .n = count, .stride = ms->n,
+                    .c = c, .windows = windows, .items = items};
   job.partial = xmalloc(nitems * sizeof *job.partial);
   queue_init(&job.queue, nitems, 1);
   const int busy = nitems < (size_t)threads ? (int)nitems : threads;
@@ -573,8 +601,15 @@ static void G(msm)(G(xyzz) *out, const unsigned char *bases, const fr_t *scalars
   }
   free(window_sum);
   free(items);
-  *out = acc;
   free(job.partial);
-  free(digits);
-  free(negs);
+  *out = acc;
+}
+
+/* *out = sum_i scalars[i] * bases[i]; scalars in normal form (< r). window_override: 0 = automatic. */
+static void G(msm)(G(xyzz) *out, const unsigned char *bases, const fr_t *scalars, size_t n, int threads,
+                   int window_override) {
+  msm_scalars ms;
+  msm_scalars_prepare(&ms, scalars, n, threads, window_override);
+  G(msm_prepared)(out, bases, &ms, 0, n, threads);
+  msm_scalars_free(&ms);
 }
