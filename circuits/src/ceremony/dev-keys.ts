@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { ZkLiteError } from "@zklite/crypto-wasm";
+import { devKeysGeneratorVersion, generateDevZkeySync, nativeProverStatus } from "@zklite/prover";
 import type { CompiledCircuit } from "../circom-compiler.js";
 import { snarkjsCli } from "../package-paths.js";
 import { ensureDevPowersOfTau, run } from "./powers-of-tau.js";
@@ -12,6 +13,8 @@ export interface DevKeys {
   /** `snarkjs zkey export solidityverifier` output (GPL-3.0 template: generated, never committed). */
   readonly verifierSolidityPath: string;
   readonly ptauPower: number;
+  /** "native": @zklite/prover's fast generator (no ptau); "snarkjs": dev ptau, `groth16 setup`, one contribution */
+  readonly generator: "native" | "snarkjs";
 }
 
 /** Smallest ptau power whose domain holds the circuit (snarkjs needs constraints + public inputs + 1). */
@@ -21,22 +24,39 @@ export function requiredPtauPower(circuit: CompiledCircuit): number {
   return Math.max(8, Math.ceil(Math.log2(rows)));
 }
 
+/** Which generator ensureDevKeys uses: the native one unless unavailable or `ZKLITE_DEV_KEYS=snarkjs`. */
+export function devKeyGenerator(): "native" | "snarkjs" {
+  if (process.env.ZKLITE_DEV_KEYS === "snarkjs") return "snarkjs";
+  return nativeProverStatus().available ? "native" : "snarkjs";
+}
+
 /**
- * INSECURE development Groth16 keys for a compiled circuit, cached beside it: a dev powers of tau, the
- * circuit-specific setup and one phase-2 contribution of random bytes, then the verification key and the
- * Solidity verifier. Anyone who kept the randomness could forge proofs; real keys come from the
- * multi-party ceremony in keys/README.md.
+ * INSECURE development Groth16 keys for a compiled circuit, cached beside it (the folder is keyed by the
+ * circuit's sources), then the verification key and the Solidity verifier. Anyone who kept the secrets
+ * could forge proofs; real keys come from the multi-party ceremony in keys/README.md.
+ *
+ * By default the keys come straight from random toxic waste through @zklite/prover's native generator
+ * (seconds; the file name carries the generator's version, so a generator fix invalidates its old keys).
+ * Where the native binary cannot be built, or with `ZKLITE_DEV_KEYS=snarkjs`: a dev powers of tau, the
+ * circuit-specific setup and one phase-2 contribution of random bytes (minutes).
  */
 export function ensureDevKeys(circuit: CompiledCircuit): DevKeys {
   const ptauPower = requiredPtauPower(circuit);
+  const generator = devKeyGenerator();
+  const stem = generator === "native" ? `${circuit.name}.devkeys-v${devKeysGeneratorVersion()}` : `${circuit.name}.dev`;
   const keys: DevKeys = {
-    zkeyPath: path.join(circuit.dir, `${circuit.name}.dev.zkey`),
-    verificationKeyPath: path.join(circuit.dir, `${circuit.name}.dev.vkey.json`),
-    verifierSolidityPath: path.join(circuit.dir, `${circuit.name}.dev.verifier.sol`),
+    zkeyPath: path.join(circuit.dir, `${stem}.zkey`),
+    verificationKeyPath: path.join(circuit.dir, `${stem}.vkey.json`),
+    verifierSolidityPath: path.join(circuit.dir, `${stem}.verifier.sol`),
     ptauPower,
+    generator,
   };
   const snarkjs = snarkjsCli();
   produce(keys.zkeyPath, (tmp) => {
+    if (generator === "native") {
+      generateDevZkeySync({ r1csPath: circuit.r1csPath, zkeyPath: tmp });
+      return;
+    }
     const ptau = ensureDevPowersOfTau(ptauPower);
     const initial = `${tmp}.0`;
     run([snarkjs, "groth16", "setup", circuit.r1csPath, ptau, initial], circuit.dir);

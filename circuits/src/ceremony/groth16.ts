@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { groth16 } from "snarkjs";
+import { groth16, wtns } from "snarkjs";
 import { ZkLiteError } from "@zklite/crypto-wasm";
+import { defaultEngine, type ProverEngine } from "@zklite/prover";
 import type { CircuitInput } from "../witness-calculator.js";
 
 /** A Groth16 proof as snarkjs writes it (projective coordinates as decimal strings). */
@@ -19,10 +20,17 @@ export interface Groth16Result {
   readonly solidityProof: readonly bigint[];
 }
 
-export async function proveGroth16(wasmPath: string, zkeyPath: string, input: CircuitInput): Promise<Groth16Result> {
-  let result: Awaited<ReturnType<typeof groth16.fullProve>>;
+/**
+ * Witness from circom's wasm calculator, then a Groth16 proof through @zklite/prover: its native prover by
+ * default, snarkjs where that cannot be built (`ZKLITE_PROVER_ENGINE=snarkjs` forces it), or `engine`.
+ */
+export async function proveGroth16(wasmPath: string, zkeyPath: string, input: CircuitInput, engine: ProverEngine = defaultEngine()): Promise<Groth16Result> {
+  let result: { proof: Groth16Proof; publicSignals: string[] };
   try {
-    result = await groth16.fullProve(input, wasmPath, zkeyPath);
+    const witness: { type: "mem"; data?: Uint8Array } = { type: "mem" };
+    await wtns.calculate(input, wasmPath, witness);
+    if (witness.data === undefined) throw new Error("the witness calculator returned no witness");
+    result = await engine.prove(zkeyPath, witness.data);
   } catch (error) {
     throw new ZkLiteError("PROOF_FAILED", `Groth16 proving failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, { cause: error });
   }

@@ -11,4 +11,8 @@ declare module "snarkjs" {
     fullProve(input: unknown, wasmFile: string, zkeyFile: string): Promise<{ proof: SnarkjsProof; publicSignals: string[] }>;
     verify(verificationKey: unknown, publicSignals: readonly string[], proof: SnarkjsProof): Promise<boolean>;
   };
+  export const wtns: {
+    /** `witness` may be fastfile's in-memory file `{ type: "mem" }`: its `data` then holds the .wtns bytes */
+    calculate(input: unknown, wasmFile: string, witness: string | { type: "mem"; data?: Uint8Array }): Promise<void>;
+  };
 }

@@ -1,0 +1,141 @@
+/* global process, console, performance */
+// Prover benchmarks, one JSON object per line ({"bench", "value", "unit", ...}):
+//   prover.*   the native prover and snarkjs 0.7.6 on the same zkey and witness in this run: wall time per
+//              constraint, speed-up (wall and CPU time), peak RSS of each (each runs in its own process)
+//   devkeys.*  the fast INSECURE dev key generator, from the .r1cs to a snarkjs-compatible zkey
+// Cases: the package's 49,440-constraint test circuit (always), and the 2-chunk block circuit of
+// @zklite/circuits when that package is built and its compiled circuit is in the per-machine cache
+// (read through a relative import: @zklite/prover does not depend on @zklite/circuits).
+// usage: npm run bench -w @zklite/prover [-- --only medium|block2|block8] [-- --runs N] [-- --zkey Z --wtns W [--name N]]
+//        (block8: the 8-chunk production block, not in the default run; its circuit is compiled on first use)
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { generateDevZkey, nativeEngine, nativeProverStatus } from "../dist/index.js";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const argument = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : fallback;
+};
+const only = argument("--only", "all");
+// the first native proof of a key also checks every point of it (once per key file and process)
+const runs = Number(argument("--runs", "2"));
+const print = (line) => console.log(JSON.stringify(line));
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const machine = `${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "?"}, load ${os.loadavg()[0].toFixed(1)}`;
+
+const status = nativeProverStatus();
+if (!status.available) {
+  print({ bench: "prover.native_available", value: 0, unit: "bool", note: status.reason });
+  process.exit(0);
+}
+
+/** snarkjs in a child process of its own, so its peak RSS and CPU time are its own */
+function snarkjsProve(zkey, wtns) {
+  const script = `
+    import * as snarkjs from "snarkjs";
+    const started = performance.now();
+    const { proof, publicSignals } = await snarkjs.groth16.prove(${JSON.stringify(zkey)}, ${JSON.stringify(wtns)});
+    const ms = performance.now() - started;
+    const usage = process.resourceUsage();
+    console.log(JSON.stringify({ ms, cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, maxRSS: usage.maxRSS * 1024, proof, publicSignals }));
+    process.exit(0);`;
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: here, encoding: "utf8", maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`snarkjs failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split("\n").pop());
+}
+
+async function verify(zkey, result) {
+  const snarkjs = await import("snarkjs");
+  const vkey = await snarkjs.zKey.exportVerificationKey(zkey);
+  return snarkjs.groth16.verify(vkey, result.publicSignals, result.proof);
+}
+
+async function compare(name, zkey, wtns, constraints) {
+  const native = [];
+  let last;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    last = await nativeEngine.prove(zkey, wtns);
+    native.push({ ms: performance.now() - started, cpu: last.stats.cpu_seconds, rss: last.stats.peak_rss_bytes });
+  }
+  if (!(await verify(zkey, last))) throw new Error(`${name}: the native proof does not verify`);
+  const sj = snarkjsProve(zkey, wtns);
+  if (!(await verify(zkey, sj))) throw new Error(`${name}: the snarkjs proof does not verify`);
+  const steady = native.length > 1 ? native.slice(1) : native;
+  const ms = median(steady.map((r) => r.ms));
+  const cpu = median(steady.map((r) => r.cpu));
+  const rss = Math.max(...native.map((r) => r.rss));
+  const base = { case: name, constraints, domain: last.stats.domain, threads: last.stats.threads, machine, first_native_ms: Math.round(native[0].ms) };
+  print({ bench: "prover.us_per_constraint", value: Number(((ms * 1000) / constraints).toFixed(2)), unit: "µs/constraint", ...base, native_ms: Math.round(ms), cpu_us_per_constraint: Number(((cpu * 1e6) / constraints).toFixed(2)), stages_s: last.stats.seconds });
+  print({ bench: "prover.speedup_vs_snarkjs", value: Number((sj.ms / ms).toFixed(2)), unit: "x (wall)", ...base, native_ms: Math.round(ms), snarkjs_ms: Math.round(sj.ms) });
+  print({ bench: "prover.speedup_vs_snarkjs_cpu", value: Number((sj.cpu / cpu).toFixed(2)), unit: "x (CPU time)", ...base, native_cpu_s: cpu, snarkjs_cpu_s: Number(sj.cpu.toFixed(2)) });
+  print({ bench: "prover.peak_rss", value: rss, unit: "bytes", ...base, snarkjs_peak_rss: sj.maxRSS, ratio: Number((rss / sj.maxRSS).toFixed(3)) });
+}
+
+async function devkeys(name, r1csPath, zkeyPath) {
+  const started = performance.now();
+  const result = await generateDevZkey({ r1csPath, zkeyPath });
+  const seconds = (performance.now() - started) / 1000;
+  print({ bench: `devkeys.${name}_s`, value: Number(seconds.toFixed(2)), unit: "s", case: name, constraints: result.constraints, domain: result.domain, cpu_s: result.cpu_seconds, peak_rss: result.peak_rss_bytes, insecure: true, machine });
+  return result;
+}
+
+const workDir = path.join(here, "..", ".cache", "bench");
+mkdirSync(workDir, { recursive: true });
+
+if (argument("--zkey") !== undefined) {
+  await compare(argument("--name", "custom"), argument("--zkey"), argument("--wtns"), Number(argument("--constraints", "0")) || 1);
+}
+
+if (only === "all" || only === "medium") {
+  {
+    const fixtures = await import("../dist/test-support/fixtures.js");
+    const medium = await fixtures.devKeyFixture("medium");
+    const zkey = path.join(workDir, "medium.zkey");
+    const result = await devkeys("medium", medium.r1csPath, zkey);
+    const wtns = path.join(workDir, "medium.wtns");
+    writeFileSync(wtns, await fixtures.witnessBytes(medium, fixtures.mediumInput()));
+    await compare("medium (49,440 constraints: squares, Poseidon, bits)", zkey, wtns, result.constraints);
+  }
+}
+
+/** A real block witness through @zklite/circuits (relative import: no package dependency), then both provers. */
+async function blockCase(label, parameters, devkeysName) {
+  const circuitsDist = path.join(here, "..", "..", "..", "circuits", "dist");
+  if (!existsSync(path.join(circuitsDist, "index.js"))) {
+    print({ bench: `prover.${devkeysName}`, value: 0, unit: "skipped", note: "build @zklite/circuits first" });
+    return;
+  }
+  const circuits = await import(pathToFileURL(path.join(circuitsDist, "index.js")).href);
+  const { BlockScenario } = await import(pathToFileURL(path.join(circuitsDist, "test-support", "block-scenario.js")).href);
+  const { init } = await import("@zklite/crypto-wasm");
+  await init();
+  const circuit = circuits.compileBlockCircuit(parameters); // cached per machine; the first compilation takes minutes
+  const scenario = new BlockScenario({ ...parameters, chunks: Math.max(parameters.chunks, 16) }, 0xbe9c);
+  scenario.randomBlock(["deposit"]).commit();
+  scenario.randomBlock(["changePubKey"]).commit();
+  const request = { blockNumber: 3, feeAccountId: 0, timestamp: 1_700_000_120, operations: [scenario.transferEntry()] };
+  const witness = circuits.buildBlockWitness(scenario.state.tree, request, parameters);
+  const snarkjs = await import("snarkjs");
+  const wtns = path.join(workDir, `${devkeysName}.wtns`);
+  await snarkjs.wtns.calculate(witness.input, circuit.wasmPath, wtns);
+  const zkey = path.join(workDir, `${devkeysName}.zkey`);
+  await devkeys(devkeysName, circuit.r1csPath, zkey);
+  await compare(label, zkey, wtns, circuit.header.constraints);
+}
+
+if (only === "all" || only === "block2") {
+  await blockCase("block, 2 chunks (one Transfer, depths 4/32)", { chunks: 2, accountDepth: 4, balanceDepth: 32, feeSlots: 1, extendedLanes: 1 }, "block_2");
+}
+
+// not in "all": compiling the 8-chunk production circuit takes ~10 min and 2 GB the first time
+if (only === "block8") {
+  const circuitsDist = path.join(here, "..", "..", "..", "circuits", "dist");
+  const { productionBlockCircuit } = await import(pathToFileURL(path.join(circuitsDist, "index.js")).href);
+  await blockCase("production block, 8 chunks (one Transfer, depths 24/32, 8 fee slots, 4 lanes)", productionBlockCircuit(8), "block_8_production");
+}
+process.exit(0);

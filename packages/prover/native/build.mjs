@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// Builds the native Groth16 prover (native/src/main.c, one translation unit, C11 + pthreads) into
+// native/build/zklite-prover-<key>, where <key> hashes the sources, the compiler, the flags and the CPU, and
+// records it in native/build/manifest.json. Tries `-O3 -march=native`, then a portable `-O3`; each
+// candidate must pass the binary's self-test. When no C compiler runs, installs Debian's gcc with apt-get
+// (only as root on Debian/Ubuntu, like crypto-wasm/native). When the build is impossible the manifest
+// says why and exits 0: @zklite/prover then falls back to snarkjs and logs that once.
+//
+// Usage: node native/build.mjs [--quiet]   |   import { ensureNativeProver } from "./build.mjs"
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const sourceDir = path.join(here, "src");
+export const buildDir = path.join(here, "build");
+export const manifestPath = path.join(buildDir, "manifest.json");
+
+const COMPILERS = ["clang", "gcc", "cc", "clang-19", "clang-18", "clang-17", "clang-16", "clang-15", "clang-14"];
+const COMMON_FLAGS = ["-O3", "-std=gnu11", "-Wall", "-Wextra", "-pthread"];
+const VARIANTS = [["-march=native"], []];
+
+function runs(command, args) {
+  return spawnSync(command, args, { stdio: "ignore" }).status === 0;
+}
+
+function findCompiler() {
+  const candidates = process.env.CC ? [process.env.CC, ...COMPILERS] : COMPILERS;
+  return candidates.find((command) => runs(command, ["--version"]));
+}
+
+function canInstallWithApt() {
+  return process.platform === "linux" && process.getuid?.() === 0 && runs("apt-get", ["--version"]);
+}
+
+function ensureCompiler(log) {
+  const found = findCompiler();
+  if (found !== undefined) return found;
+  if (!canInstallWithApt()) {
+    throw new Error("no C compiler found: install gcc or clang (Debian/Ubuntu: `apt-get install -y gcc libc6-dev`)");
+  }
+  log("installing gcc with apt-get (needed once to build the native prover)");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  execFileSync("apt-get", ["update"], { stdio: ["ignore", "ignore", "inherit"], env });
+  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "gcc", "libc6-dev"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env,
+  });
+  const installed = findCompiler();
+  if (installed === undefined) throw new Error("gcc was installed but no C compiler runs");
+  return installed;
+}
+
+function sourceFiles() {
+  return readdirSync(sourceDir)
+    .filter((file) => file.endsWith(".c") || file.endsWith(".h"))
+    .sort();
+}
+
+function buildKey(compiler) {
+  const hash = createHash("sha256");
+  const version = spawnSync(compiler, ["--version"], { encoding: "utf8" }).stdout ?? "";
+  hash.update(`${compiler}\n${version}\n${COMMON_FLAGS.join(" ")}\n${JSON.stringify(VARIANTS)}\n`);
+  hash.update(`${process.platform} ${process.arch} ${os.cpus()[0]?.model ?? "?"}\n`);
+  for (const file of sourceFiles()) {
+    hash.update(`\n${file}\n`);
+    hash.update(readFileSync(path.join(sourceDir, file)));
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+function readManifest() {
+  try {
+    return JSON.parse(readFileSync(manifestPath, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+function writeManifest(manifest) {
+  mkdirSync(buildDir, { recursive: true });
+  const tmp = `${manifestPath}.tmp-${process.pid}`;
+  writeFileSync(tmp, `${JSON.stringify(manifest, null, 2)}\n`);
+  renameSync(tmp, manifestPath);
+}
+
+/**
+ * The native prover binary, building it when the sources, compiler or CPU changed.
+ * Returns { available: true, binary, key, compiler, flags } or { available: false, reason }.
+ */
+export function ensureNativeProver(log = () => {}) {
+  let compiler;
+  try {
+    compiler = ensureCompiler(log);
+  } catch (error) {
+    const manifest = { available: false, reason: error.message };
+    writeManifest(manifest);
+    return manifest;
+  }
+  const key = buildKey(compiler);
+  const binary = path.join(buildDir, `zklite-prover-${key}`);
+  const previous = readManifest();
+  if (previous?.available && previous.key === key && existsSync(binary)) return previous;
+  mkdirSync(buildDir, { recursive: true });
+  const staging = `${binary}.tmp-${process.pid}`;
+  const failures = [];
+  for (const variant of VARIANTS) {
+    rmSync(staging, { force: true });
+    const flags = [...COMMON_FLAGS, ...variant];
+    const compiled = spawnSync(compiler, [...flags, "-o", staging, path.join(sourceDir, "main.c")], { encoding: "utf8" });
+    if (compiled.status !== 0) {
+      failures.push(`${compiler} ${flags.join(" ")}: ${compiled.stderr || compiled.error?.message}`);
+      continue;
+    }
+    const selftest = spawnSync(staging, ["selftest"], { encoding: "utf8" });
+    if (selftest.status !== 0) {
+      failures.push(`${compiler} ${flags.join(" ")}: self-test failed\n${selftest.stderr}`);
+      continue;
+    }
+    renameSync(staging, binary);
+    for (const entry of readdirSync(buildDir)) {
+      if (/^zklite-prover-[0-9a-f]{16}$/.test(entry) && entry !== path.basename(binary)) rmSync(path.join(buildDir, entry), { force: true });
+    }
+    const manifest = { available: true, binary: path.basename(binary), key, compiler, flags };
+    writeManifest(manifest);
+    log(`built ${path.relative(process.cwd(), binary)} (${compiler} ${flags.join(" ")})`);
+    return manifest;
+  }
+  rmSync(staging, { force: true });
+  const manifest = { available: false, reason: `the native prover did not build:\n${failures.join("\n")}` };
+  writeManifest(manifest);
+  return manifest;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const log = (message) => console.log(`[prover/native] ${message}`);
+  const result = ensureNativeProver(log);
+  if (result.available) log(`native prover ready: ${result.binary}`);
+  else log(`native prover unavailable, @zklite/prover will use snarkjs: ${result.reason}`);
+}
