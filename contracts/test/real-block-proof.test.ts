@@ -67,8 +67,8 @@ function zkSyncKey(crypto: Crypto, protocol: Awaited<ReturnType<typeof loadProto
 }
 
 /**
- * Alice (account 1) and Bob (account 2) get ETH by deposit; Alice sets her zkSync key (Onchain auth: the state
- * accepts it, L1 is not involved since this block is never committed). The proven block is then one signed
+ * Alice (account 1) and Bob (account 2) get ETH by deposit; Alice sets her zkSync key (Onchain auth, a fact
+ * given to the state only: L1 is not involved since this block is never committed). The proven block is then one signed
  * Transfer from Alice to Bob with a fee, timestamped at the L1 clock so that commitBlocks accepts it.
  */
 async function proveTransferBlock(aliceAddress: string, bobAddress: string): Promise<ProvenBlock> {
@@ -83,10 +83,13 @@ async function proveTransferBlock(aliceAddress: string, bobAddress: string): Pro
   const circuit = circuits.compileBlockCircuit(PROVEN);
   const keys = circuits.ensureDevKeys(circuit);
 
+  // the setup block is never committed: its Onchain authorization is a fact of this test's executor only
+  const authFacts = new state.OnchainAuthFactStore();
   const rollup = state.RollupState.genesis({
     accountTreeDepth: PROVEN.accountDepth,
     balanceTreeDepth: PROVEN.balanceDepth,
     feeAccountAddress: FEE_ACCOUNT_ADDRESS,
+    onchainAuthFacts: authFacts,
   });
   const aliceKey = zkSyncKey(crypto, protocol, Uint8Array.from({ length: 32 }, (_, i) => i + 1));
   const timestamp = await time.latest();
@@ -96,6 +99,7 @@ async function proveTransferBlock(aliceAddress: string, bobAddress: string): Pro
   const aliceId = rollup.tree.accountIdByAddress(alice);
   const bobId = rollup.tree.accountIdByAddress(bob);
   if (aliceId === undefined || bobId === undefined) throw new Error("the deposits created no accounts");
+  authFacts.recordFact(alice, 0, aliceKey.pubKeyHash);
   setup.applyTx(
     aliceKey.sign({
       type: "ChangePubKey",
