@@ -59,11 +59,11 @@ describe("ethereumChangePubKeyAuth", () => {
     });
   }
 
-  it("EIP712 without a known L1 chain id, or naming another chain, is chain-id-mismatch", () => {
+  it("EIP712 is checked for the L1's chain id only (the tx's chainId field, unseen by L1, does not count)", () => {
     const signature = variants(eip712Digest).v27or28;
     const eip712 = tx({ ethAuthData: { type: "EIP712", ethSignature: signature } });
     expect(ethereumChangePubKeyAuth.check(eip712, owner.address, { ...L1, chainId: undefined })).toBe("chain-id-mismatch");
-    expect(check({ ...eip712, chainId: 1 })).toBe("chain-id-mismatch");
+    expect(check({ ...eip712, chainId: 1 })).toBe("authorized");
     expect(check({ ...eip712, chainId: CHAIN_ID })).toBe("authorized");
     expect(ethereumChangePubKeyAuth.check(eip712, owner.address, { ...L1, chainId: 1 })).toBe("invalid");
   });

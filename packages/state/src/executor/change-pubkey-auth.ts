@@ -22,7 +22,8 @@ export interface ChangePubKeyL1 {
 /**
  * - `authorized`: the rollup contract will accept the block's witness for this ChangePubKey;
  * - `invalid`: a signature, CREATE2 derivation or batch hash L1 would refuse;
- * - `chain-id-mismatch`: an EIP-712 authorization for another chain than the L1's (or no L1 chain id is known);
+ * - `chain-id-mismatch`: an EIP-712 authorization, but the executor was given no L1 chain id (a signature for
+ *   another chain than the L1's is `invalid`: it recovers another address, as on L1);
  * - `onchain-fact-missing`: `Onchain`, but L1 holds no matching `authFacts` entry (perhaps not seen yet);
  * - `onchain-fact-reset-pending`: `Onchain`, but the owner asked to replace the fact (it may change before commit).
  */
@@ -52,8 +53,8 @@ const HALF_CURVE_ORDER = secp256k1.Point.CURVE().n >> 1n;
  *   reset requested;
  * - ECDSA: personal_sign over the 60-byte message; a non-zero batch hash is rejected (zkSync's witness type 0
  *   always hashes a zero word, so L1 could not check it);
- * - EIP712: typed data in domain {name "ZkSync", version "1.0", chainId = the L1's}; a tx naming another chain id
- *   is refused;
+ * - EIP712: typed data in domain {name "ZkSync", version "1.0", chainId = the L1's `block.chainid`}; the tx's own
+ *   `chainId` field is ignored, as L1 never sees it;
  * - CREATE2: the owner must be the CREATE2 address derived from the new PubKeyHash, and nonce 0;
  * - legacy `ethSignature` without `ethAuthData`: personal_sign over the "Register zkSync pubkey" text.
  * Signatures: 65 bytes r ‖ s ‖ v, v ∈ {0, 1, 27, 28} (0/1 mean 27/28; the witness carries 27/28), low s only.
@@ -86,7 +87,7 @@ function checkAuthorization(tx: ChangePubKey, owner: string, l1: ChangePubKeyL1)
       return signedByOwner(keccak_256(getSignedBytesFromMessage(message, true)), auth.ethSignature);
     }
     case "EIP712":
-      if (l1.chainId === undefined || (tx.chainId !== undefined && tx.chainId !== l1.chainId)) return "chain-id-mismatch";
+      if (l1.chainId === undefined) return "chain-id-mismatch";
       return signedByOwner(getChangePubKeyEip712Digest(tx.newPkHash, tx.nonce, tx.accountId, l1.chainId), auth.ethSignature);
     case "CREATE2":
       return tx.nonce === 0 && getCreate2AddressAndSalt(tx.newPkHash, auth).address === owner ? "authorized" : "invalid";
