@@ -42,7 +42,8 @@ const config: HardhatUserConfig = {
     },
     localhost: { url: process.env.ZKLITE_L1_RPC_URL ?? "http://127.0.0.1:8545" },
   },
-  mocha: { timeout: 300_000 },
+  // every test takes seconds (the slowest, the first in a file to deploy, well under a minute): a hang fails in 2 min
+  mocha: { timeout: 120_000 },
 };
 
 export default config;

@@ -10,6 +10,7 @@ import {
   ZkLiteExtension__factory,
   ZkLiteNFTFactory__factory,
 } from "../typechain-types";
+import { requireCancunL1 } from "./cancun-probe";
 import { validateDeployParams, type ContractSource, type DeployParams } from "./deploy-config";
 import type { DeployedToken, Deployment } from "./deployment";
 
@@ -20,11 +21,13 @@ const abi = AbiCoder.defaultAbiCoder();
  * verifiers → governance (proxy) → verifier adapter → rollup extension and implementation (which hold governance,
  * adapter and extension as immutables) → rollup proxy → upgrade gatekeeper (master of both proxies, owned by the
  * governor) → default NFT factory → validators → dev tokens → governor hand-over.
+ * Refuses an L1 without Cancun's opcodes before deploying anything (`requireCancunL1`).
  */
 export async function deployZkLite(signer: Signer, params: DeployParams): Promise<Deployment> {
   validateDeployParams(params);
   const provider = signer.provider;
   if (!provider) throw new Error("deployZkLite: the signer has no provider");
+  await requireCancunL1(provider);
   const deployer = getAddress(await signer.getAddress());
   const governor = getAddress(params.governor ?? deployer);
   const validators = (params.validators ?? [deployer]).map((v) => getAddress(v));

@@ -4,6 +4,7 @@
  */
 export * from "../typechain-types";
 export { deployZkLite } from "./deploy";
+export { CANCUN_PROBE_INIT_CODE, requireCancunL1 } from "./cancun-probe";
 export {
   BN254_FIELD_MODULUS,
   validateDeployParams,

@@ -3,6 +3,9 @@ pragma solidity ^0.8.28;
 
 /// @title Errors of the rollup contract (ZkLite and its delegatecall extension share them so one ABI decodes all)
 interface Errors {
+    // deployment
+    error InvalidExtension(address extension);
+
     // state
     error ExodusModeActive();
     error NotInExodusMode();

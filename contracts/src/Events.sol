@@ -30,6 +30,9 @@ interface Events {
     /// @notice An owner authorized a ChangePubKey on chain (`fact` is the 20-byte public key hash).
     event FactAuth(address indexed sender, uint32 nonce, bytes fact);
 
+    /// @notice An owner asked to replace its on-chain authorization at `nonce`; it can do so from `availableAt` on.
+    event FactAuthResetRequested(address indexed sender, uint32 nonce, uint256 availableAt);
+
     event BlocksRevert(uint32 totalBlocksVerified, uint32 totalBlocksCommitted);
 
     event ExodusMode();

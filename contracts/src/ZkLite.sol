@@ -27,12 +27,18 @@ contract ZkLite is IUpgradeableMaster, Storage, RollupDependencies, Events, Reen
     /// @notice Holds rarely used functions, reached by delegatecall (keeps ZkLite under the code size limit).
     address public immutable extension;
 
-    /// @param extension_ A ZkLiteExtension built with the same governance and verifier
+    /// @param extension_ A ZkLiteExtension built with the same governance and verifier (checked: a wrong one would run
+    ///        the delegated functions with other dependencies, or revert them all)
     constructor(
         Governance governance_,
         VerifierAdapter verifier_,
         address extension_
     ) RollupDependencies(governance_, verifier_) {
+        if (
+            extension_.code.length == 0 ||
+            RollupDependencies(extension_).getGovernance() != governance_ ||
+            RollupDependencies(extension_).getVerifier() != verifier_
+        ) revert InvalidExtension(extension_);
         extension = extension_;
     }
 
@@ -102,9 +108,10 @@ contract ZkLite is IUpgradeableMaster, Storage, RollupDependencies, Events, Reen
         clearUpgradeStatus();
     }
 
-    /// @notice No upgrade may change the rules once users are exiting.
+    /// @notice No upgrade may change the rules once users are exiting, or may exit: also not while the oldest open
+    ///         priority request is expired (exodus is due even if nobody called activateExodusMode yet).
     function isReadyForUpgrade() external view override returns (bool) {
-        return !exodusMode;
+        return !exodusMode && !oldestPriorityRequestExpired();
     }
 
     function clearUpgradeStatus() internal {
@@ -116,7 +123,9 @@ contract ZkLite is IUpgradeableMaster, Storage, RollupDependencies, Events, Reen
     // ---------------------------------------------------------------- deposits and full exits
 
     /// @notice Deposits msg.value wei to the L2 account of `zkSyncAddress`.
-    function depositETH(address zkSyncAddress) external payable {
+    /// @dev nonReentrant although it calls out to nobody: the guard's TSTORE makes it revert on a chain without
+    ///      EIP-1153, where every withdrawal (all nonReentrant) would revert and the deposit could never leave.
+    function depositETH(address zkSyncAddress) external payable nonReentrant {
         if (zkSyncAddress == SPECIAL_ACCOUNT_ADDRESS) revert DepositToSpecialAccount();
         // an L2 account with address 0 would be indistinguishable from an empty leaf in the block circuit
         if (zkSyncAddress == address(0)) revert DepositToZeroAddress();
@@ -579,12 +588,17 @@ contract ZkLite is IUpgradeableMaster, Storage, RollupDependencies, Events, Reen
     /// @notice Starts exodus mode when the oldest open priority request has expired. Anyone may call it.
     /// @return Whether exodus mode was entered by this call.
     function activateExodusMode() external nonReentrant returns (bool) {
-        if (exodusMode) return false;
-        uint64 expirationBlock = priorityRequests[firstPriorityRequestId].expirationBlock;
-        if (totalOpenPriorityRequests == 0 || block.number < expirationBlock) return false;
+        if (exodusMode || !oldestPriorityRequestExpired()) return false;
         exodusMode = true;
         emit ExodusMode();
         return true;
+    }
+
+    /// @dev The condition of exodus mode: the oldest open priority request is past its expiration block.
+    function oldestPriorityRequestExpired() internal view returns (bool) {
+        return
+            totalOpenPriorityRequests != 0 &&
+            block.number >= priorityRequests[firstPriorityRequestId].expirationBlock;
     }
 
     // ---------------------------------------------------------------- delegated to ZkLiteExtension

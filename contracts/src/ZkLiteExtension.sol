@@ -55,6 +55,7 @@ contract ZkLiteExtension is Storage, RollupDependencies, Events, ReentrancyGuard
         uint256 resetRequestedAt = authFactsResetTimer[msg.sender][nonce];
         if (resetRequestedAt == 0) {
             authFactsResetTimer[msg.sender][nonce] = block.timestamp;
+            emit FactAuthResetRequested(msg.sender, nonce, block.timestamp + AUTH_FACT_RESET_TIMELOCK);
             return;
         }
         uint256 availableAt = resetRequestedAt + AUTH_FACT_RESET_TIMELOCK;

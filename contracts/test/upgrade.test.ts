@@ -16,6 +16,12 @@ import { system, type System } from "./helpers/fixture";
 const NOTICE_PERIOD = (5 + 14 + 2) * 24 * 3600;
 const abi = AbiCoder.defaultAbiCoder();
 
+/** Mines until the latest block is `target` (no-op when it is already there). */
+async function mineTo(target: bigint): Promise<void> {
+  const latest = BigInt(await ethers.provider.getBlockNumber());
+  if (target > latest) await ethers.provider.send("hardhat_mine", ["0x" + (target - latest).toString(16)]);
+}
+
 async function proxies(sys: System) {
   const c = sys.deployment.contracts;
   return [c.governance, c.zkLite].map((address) => Proxy__factory.connect(address, sys.governor));
@@ -164,6 +170,44 @@ describe("upgrades", () => {
       await sys.zkLite.activateExodusMode();
       await expect(sys.gatekeeper.finishUpgrade(["0x", "0x"])).to.be.revertedWithCustomError(sys.gatekeeper, "MainContractNotReady");
       await expect(sys.gatekeeper.connect(alice).addUpgradeable(alice.address)).to.be.revertedWithCustomError(sys.gatekeeper, "OwnableUnauthorizedAccount");
+    });
+
+    it("refuses to finish while the oldest priority request is expired, before anyone activates exodus", async () => {
+      const sys = await system();
+      const alice = sys.users[0]!;
+      await sys.gatekeeper.startUpgrade([ZeroAddress, ZeroAddress]);
+      await sys.zkLite.connect(alice).depositETH(alice.address, { value: 1n });
+      const { expirationBlock } = await sys.zkLite.getPriorityRequest(0);
+      await time.increase(NOTICE_PERIOD);
+      await sys.gatekeeper.startPreparation();
+      // one block before expiry the rollup is still ready; at the expiration block it is not
+      await mineTo(expirationBlock - 2n);
+      expect(await sys.zkLite.isReadyForUpgrade()).to.equal(true);
+      await mineTo(expirationBlock - 1n); // the next transaction lands in the expiration block
+      await expect(sys.gatekeeper.finishUpgrade(["0x", "0x"])).to.be.revertedWithCustomError(sys.gatekeeper, "MainContractNotReady");
+      expect(await sys.zkLite.exodusMode()).to.equal(false);
+      expect(await sys.zkLite.isReadyForUpgrade()).to.equal(false);
+      // the same condition activates exodus mode
+      await expect(sys.zkLite.activateExodusMode()).to.emit(sys.zkLite, "ExodusMode");
+    });
+  });
+
+  describe("ZkLite constructor", () => {
+    it("requires an extension with code, built with the same governance and verifier", async () => {
+      const sys = await system();
+      const c = sys.deployment.contracts;
+      const factory = new ZkLite__factory(sys.governor);
+      const exit = await sys.verifier.exitVerifier();
+      const otherAdapter = await new VerifierAdapter__factory(sys.governor).deploy([8], [exit], exit);
+      const otherVerifier = await new ZkLiteExtension__factory(sys.governor).deploy(c.governance, otherAdapter);
+      const otherGovernance = await new ZkLiteExtension__factory(sys.governor).deploy(c.verifier, c.verifier);
+      for (const extension of [sys.users[0]!.address, await otherVerifier.getAddress(), await otherGovernance.getAddress()]) {
+        await expect(factory.deploy(c.governance, c.verifier, extension)).to.be.revertedWithCustomError(factory, "InvalidExtension").withArgs(extension);
+      }
+      // a contract that is no extension at all (no getGovernance) cannot be one either
+      await expect(factory.deploy(c.governance, c.verifier, c.verifier)).to.be.reverted;
+      const target = await factory.deploy(c.governance, c.verifier, c.zkLiteExtension);
+      expect(await target.extension()).to.equal(c.zkLiteExtension);
     });
   });
 });

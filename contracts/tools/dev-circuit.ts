@@ -34,8 +34,11 @@ function snarkjsCli(): string {
   return path.join(path.dirname(require.resolve("snarkjs")), "cli.cjs");
 }
 
+/** One circom2 or snarkjs step on the echo circuits takes seconds; a step still running after this is hung. */
+const STEP_TIMEOUT_MS = 5 * 60_000;
+
 function run(cli: string, args: readonly string[], cwd: string): void {
-  execFileSync(process.execPath, [cli, ...args], { cwd, stdio: "pipe" });
+  execFileSync(process.execPath, [cli, ...args], { cwd, stdio: "pipe", timeout: STEP_TIMEOUT_MS, killSignal: "SIGKILL" });
 }
 
 function nonEmptyFile(file: string): boolean {

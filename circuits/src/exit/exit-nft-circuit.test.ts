@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MIN_NFT_TOKEN_ID, NFT_TOKEN_ID, type Tx } from "@zklite/protocol";
-import { FIELD_MODULUS, RollupState, SKIP_SIGNATURE_CHECKS, hex160ToBigInt, nftContentDigest, rescueNftTokenHash, type NftInfo } from "@zklite/state";
+import { FIELD_MODULUS, OnchainAuthFactStore, RollupState, SKIP_SIGNATURE_CHECKS, hex160ToBigInt, nftContentDigest, rescueNftTokenHash, type NftInfo } from "@zklite/state";
 import type { CompiledCircuit } from "../circom-compiler.js";
 import { CIRCOM_SOURCE_DIR } from "../package-paths.js";
 import { calculateWitness, type CircuitInput } from "../witness-calculator.js";
@@ -17,7 +17,8 @@ const ALWAYS = { validFrom: 0, validUntil: 2 ** 32 - 1 };
 
 /** A sealed state (signatures not checked) with funded accounts, minted NFTs, and some NFTs moved on. */
 function randomNftState(accounts: number, mints: number, moves: number): RollupState {
-  const state = RollupState.genesis({ ...DEPTHS, feeAccountAddress: randomAddress(), signatureChecker: SKIP_SIGNATURE_CHECKS });
+  const authFacts = new OnchainAuthFactStore();
+  const state = RollupState.genesis({ ...DEPTHS, feeAccountAddress: randomAddress(), signatureChecker: SKIP_SIGNATURE_CHECKS, onchainAuthFacts: authFacts });
   const block = state.openBlock({ blockNumber: 1, feeAccountId: 0, timestamp: 1_700_000_000, blockChunkSizes: [654] });
   const ids: number[] = [];
   for (let i = 0; i < accounts; i++) {
@@ -25,6 +26,7 @@ function randomNftState(accounts: number, mints: number, moves: number): RollupS
     block.applyPriorityOp({ type: "Deposit", from: address, to: address, token: randomInt(3), amount: BigInt(randomInt(1, 1_000_000)) });
     const id = state.accountByAddress(address)!.id;
     const newPkHash = `sync:${randomBytes(20).toString("hex")}`;
+    authFacts.recordFact(address, 0, newPkHash);
     block.applyTx({ type: "ChangePubKey", accountId: id, account: address, newPkHash, feeToken: 0, fee: 0n, nonce: 0, ...ALWAYS, ethAuthData: { type: "Onchain" } });
     ids.push(id);
   }
@@ -262,10 +264,12 @@ describe("NFT exits, field-input form (4/32)", () => {
 describe("NFT exit, fixed state", () => {
   it("proves NFT 65536 minted by account 1 for account 2 with a known content hash", async () => {
     const circuit = compileExitCircuit("field-inputs", DEPTHS);
-    const state = RollupState.genesis({ ...DEPTHS, feeAccountAddress: `0x${"fe".repeat(20)}`, signatureChecker: SKIP_SIGNATURE_CHECKS });
+    const authFacts = new OnchainAuthFactStore();
+    const state = RollupState.genesis({ ...DEPTHS, feeAccountAddress: `0x${"fe".repeat(20)}`, signatureChecker: SKIP_SIGNATURE_CHECKS, onchainAuthFacts: authFacts });
     const block = state.openBlock({ blockNumber: 1, feeAccountId: 0, timestamp: 1_700_000_000, blockChunkSizes: [654] });
     for (const n of [1, 2]) {
       const address = `0x${String(n).repeat(40)}`;
+      authFacts.recordFact(address, 0, `sync:${String(n + 2).repeat(40)}`);
       block.applyPriorityOp({ type: "Deposit", from: address, to: address, token: 0, amount: 1000n });
       block.applyTx({ type: "ChangePubKey", accountId: n, account: address, newPkHash: `sync:${String(n + 2).repeat(40)}`, feeToken: 0, fee: 0n, nonce: 0, ...ALWAYS, ethAuthData: { type: "Onchain" } });
     }

@@ -14,7 +14,7 @@ import {
   type Withdraw,
   type WithdrawNFT,
 } from "@zklite/protocol";
-import { RollupState, type BlockBuilder, type SealedBlock } from "@zklite/state";
+import { OnchainAuthFactStore, RollupState, type BlockBuilder, type SealedBlock } from "@zklite/state";
 import type { BlockCircuitParameters } from "../block/block-circuit-parameters.js";
 import type { BlockWitnessRequest } from "../block/block-witness.js";
 import type { BlockOperation } from "../block/operation-plans.js";
@@ -64,6 +64,8 @@ export interface ScenarioBlock {
  */
 export class BlockScenario {
   readonly state: RollupState;
+  /** L1's on-chain authorizations: each ChangePubKey's owner sets its fact first (ethAuthData Onchain). */
+  private readonly authFacts = new OnchainAuthFactStore();
   private readonly keys = new Map<number, TestKey>();
   private readonly next: () => number;
   private blockNumber = 1;
@@ -78,6 +80,7 @@ export class BlockScenario {
       accountTreeDepth: parameters.accountDepth,
       balanceTreeDepth: parameters.balanceDepth,
       feeAccountAddress: FEE_ACCOUNT_ADDRESS,
+      onchainAuthFacts: this.authFacts,
     });
   }
 
@@ -205,6 +208,7 @@ export class BlockScenario {
           ...this.validity(),
           ethAuthData: { type: "Onchain" },
         };
+        this.authFacts.recordFact(tx.account, tx.nonce, tx.newPkHash);
         const signed = signTx(key, tx);
         return { ...single(signed, (block) => block.applyTx(signed)), newKeys: [[id, key]] };
       }

@@ -56,7 +56,14 @@ export {
   type SignatureVerdict,
   type SignedMessage,
 } from "./executor/signature-checker.js";
-export { ethereumChangePubKeyAuth, type ChangePubKeyAuthChecker } from "./executor/change-pubkey-auth.js";
+export {
+  ethereumChangePubKeyAuth,
+  type ChangePubKeyAuthChecker,
+  type ChangePubKeyAuthVerdict,
+  type ChangePubKeyL1,
+} from "./executor/change-pubkey-auth.js";
+export { NO_ONCHAIN_AUTH_FACTS, onchainAuthFactHash, type OnchainAuthFact, type OnchainAuthFacts } from "./executor/onchain-auth-facts.js";
+export { OnchainAuthFactStore } from "./executor/onchain-auth-fact-store.js";
 export { SMALL_ORDER_PUBKEY_HASHES, isSmallOrderPubKeyHash } from "./executor/small-order-keys.js";
 export { rescueNftTokenHash, nftContentDigest, nftAddress, type NftTokenHasher } from "./executor/nft-token-hash.js";
 export type { NftInfo } from "./executor/nft-registry.js";

@@ -1,4 +1,5 @@
 import type { ChangePubKey, Deposit, MintNFT, Order, Swap, Transfer, TxSignature, Withdraw, WithdrawNFT } from "@zklite/protocol";
+import { OnchainAuthFactStore } from "../src/executor/onchain-auth-fact-store.js";
 import { RollupState, type RollupStateOptions } from "../src/executor/rollup-state.js";
 import type { SignatureChecker } from "../src/executor/signature-checker.js";
 import type { BlockBuilder } from "../src/executor/block-builder.js";
@@ -35,8 +36,24 @@ export function pubKeyHash(n: number): string {
   return `sync:${(n + 0x1000).toString(16).padStart(40, "0")}`;
 }
 
+/**
+ * L1's on-chain authorizations as the test states see them: `changePubKey` records one for each Onchain
+ * ChangePubKey it makes, as if its owner had called `setAuthPubkeyHash` first.
+ */
+export const TEST_AUTH_FACTS = new OnchainAuthFactStore();
+
+/** Chain id of the test states' L1 (EIP-712 authorizations must be signed for it). */
+export const TEST_CHAIN_ID = 5;
+
 export function newState(options: Partial<RollupStateOptions> = {}): RollupState {
-  return RollupState.genesis({ ...TEST_DEPTHS, feeAccountAddress: FEE_ADDRESS, signatureChecker: fakeSignatures, ...options });
+  return RollupState.genesis({
+    ...TEST_DEPTHS,
+    feeAccountAddress: FEE_ADDRESS,
+    signatureChecker: fakeSignatures,
+    chainId: TEST_CHAIN_ID,
+    onchainAuthFacts: TEST_AUTH_FACTS,
+    ...options,
+  });
 }
 
 export function openBlock(state: RollupState, blockNumber = 1, timestamp = TIMESTAMP): BlockBuilder {
@@ -67,7 +84,7 @@ export function fundedState(count: number, amount = 10n ** 18n, tokens: readonly
 
 export function changePubKey(id: number, fields: Partial<ChangePubKey> = {}): ChangePubKey {
   const newPkHash = fields.newPkHash ?? pubKeyHash(id);
-  return {
+  const tx: ChangePubKey = {
     type: "ChangePubKey",
     accountId: id,
     account: address(id),
@@ -80,6 +97,8 @@ export function changePubKey(id: number, fields: Partial<ChangePubKey> = {}): Ch
     signature: signedBy(newPkHash),
     ...fields,
   };
+  if (tx.ethAuthData?.type === "Onchain") TEST_AUTH_FACTS.recordFact(tx.account, tx.nonce, tx.newPkHash);
+  return tx;
 }
 
 export function transfer(from: number, to: string, amount: bigint, fields: Partial<Transfer> = {}): Transfer {

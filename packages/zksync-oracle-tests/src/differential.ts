@@ -6,8 +6,10 @@ import { expect } from "vitest";
 import { Wallet as WalletV6 } from "ethers6";
 import { EthMessageSigner, Signer, utils, type TxEthSignature } from "@zklite/sdk";
 import { ethersV5, zksync } from "./oracle.js";
+import { parseRunsPerType } from "./runs-per-type.js";
 
-export const RUNS_PER_TYPE = Number(process.env.ZKLITE_DIFFERENTIAL_RUNS ?? 500);
+/** Cases per transaction type: ZKLITE_DIFFERENTIAL_RUNS (a positive integer; anything else throws at load), else 500. */
+export const RUNS_PER_TYPE = parseRunsPerType(process.env.ZKLITE_DIFFERENTIAL_RUNS);
 
 type ZkSigner = Awaited<ReturnType<typeof zksync.Signer.fromSeed>>;
 type ZkEthMessageSigner = InstanceType<typeof zksync.EthMessageSigner>;

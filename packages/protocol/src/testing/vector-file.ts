@@ -1,8 +1,9 @@
 /**
  * Test-only: loads zkSync's test vectors from `../shared/vectors` beside the repository (never copied
  * into it). When the file is missing, vector tests fail with a clear message, unless
- * ZKLITE_ALLOW_MISSING_VECTORS=1, in which case they log a loud warning and pass.
+ * ZKLITE_ALLOW_MISSING_VECTORS=1, in which case they log a loud warning and are reported as skipped.
  */
+import type { TestContext } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,12 +33,12 @@ export interface VectorFile {
 let cached: VectorFile | undefined;
 
 /** Wraps a test body that needs the vector file (see the module comment for the missing-file rule). */
-export function withVectors(run: (vectors: VectorFile) => void | Promise<void>): () => Promise<void> {
-  return async () => {
+export function withVectors(run: (vectors: VectorFile) => void | Promise<void>): (context: TestContext) => Promise<void> {
+  return async (context) => {
     if (!existsSync(VECTOR_FILE)) {
       if (process.env.ZKLITE_ALLOW_MISSING_VECTORS === "1") {
         console.warn(`\n!!! zkSync test vectors missing at ${VECTOR_FILE}: vector checks SKIPPED (ZKLITE_ALLOW_MISSING_VECTORS=1) !!!\n`);
-        return;
+        context.skip(`zkSync test vectors missing at ${VECTOR_FILE} (ZKLITE_ALLOW_MISSING_VECTORS=1)`);
       }
       throw new Error(
         `zkSync test vectors not found at ${VECTOR_FILE}. Put zksync-lite-test-vectors.json there, ` +

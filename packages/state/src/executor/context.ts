@@ -1,5 +1,5 @@
 import type { MutableStateTree } from "../state/mutable-state-tree.js";
-import type { ChangePubKeyAuthChecker } from "./change-pubkey-auth.js";
+import type { ChangePubKeyAuthChecker, ChangePubKeyL1 } from "./change-pubkey-auth.js";
 import type { NftRegistry } from "./nft-registry.js";
 import type { NftTokenHasher } from "./nft-token-hash.js";
 import type { SignatureChecker } from "./signature-checker.js";
@@ -11,6 +11,8 @@ export interface ExecutionContext {
   readonly timestamp: number;
   readonly signatures: SignatureChecker;
   readonly changePubKeyAuth: ChangePubKeyAuthChecker;
+  /** The L1's chain id and on-chain authorizations, for `changePubKeyAuth`. */
+  readonly changePubKeyL1: ChangePubKeyL1;
   readonly nftTokenHash: NftTokenHasher;
   readonly nfts: NftRegistry;
   /** Id of the NFT storage account: the last slot of the account tree (2^24 − 1 in production). */

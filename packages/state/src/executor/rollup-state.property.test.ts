@@ -43,6 +43,7 @@ function run(state: RollupState, steps: readonly Step[], ledger: Ledger, onFaile
         if (op.type === "Deposit") add(ledger.deposited, op.token, op.amount);
         if (op.type === "FullExit" || op.type === "Withdraw" || op.type === "ForcedExit") add(ledger.withdrawn, op.token, op.amount);
       }
+      count(outcomes, s.kind, true);
     } catch (error) {
       if ((error as { name?: string }).name !== "ZkLiteError") throw error;
       if (s.kind === "batch") onFailedBatch(rootBefore, state.root);
@@ -57,11 +58,18 @@ describe("RollupState on random operation sequences", () => {
   it("conserves each token's supply, never lowers a nonce, reverts failed batches bit for bit; lazy root = root from scratch; proofs verify", () => {
     let failedBatches = 0;
     let extendedTrees = 0;
+    const outcomes: Outcomes = new Map();
     fc.assert(
       fc.property(fc.array(stepArb, { minLength: 5, maxLength: 25 }), fc.integer({ min: 0, max: 12 }), fc.constantFrom(...TOKENS, NFT, 2 ** 31 - 2), (steps, probe, probeToken) => {
         const state = fundedState(KEYED, 1000n, TOKENS);
-        const ledger: Ledger = { deposited: new Map(TOKENS.map((t) => [t, 1000n * BigInt(KEYED)])), withdrawn: new Map() };
-        run(state, steps, ledger, (before, after) => {
+        // block 2: account 2 holds an NFT and address 20 is a keyless account from the start, so NFT transfers and
+        // forced exits can apply early in a sequence
+        const setup = openBlock(state, 2);
+        setup.applyTx(mintNFT(1, address(2)));
+        setup.applyPriorityOp(deposit(address(20), KEYLESS_DEPOSIT));
+        setup.seal();
+        const ledger: Ledger = { deposited: new Map(TOKENS.map((t) => [t, 1000n * BigInt(KEYED) + (t === 0 ? KEYLESS_DEPOSIT : 0n)])), withdrawn: new Map() };
+        run(state, steps, ledger, outcomes, (before, after) => {
           failedBatches++;
           expect(after).toBe(before);
         });
@@ -86,6 +94,14 @@ describe("RollupState on random operation sequences", () => {
     );
     expect(failedBatches).toBeGreaterThan(0); // the generator does exercise rollbacks
     expect(extendedTrees).toBeGreaterThan(0); // and extended balance trees beyond the NFT storage account's
+    // the invariants above mean little if the executor refused everything: most L2 transactions must apply,
+    // and every kind of them must apply at least once
+    const txKinds = ["transfer", "withdraw", "forcedExit", "mint", "nftTransfer", "batch"] as const;
+    const applied = txKinds.reduce((sum, kind) => sum + (outcomes.get(kind)?.applied ?? 0), 0);
+    const refused = txKinds.reduce((sum, kind) => sum + (outcomes.get(kind)?.refused ?? 0), 0);
+    console.log(`applied share ${(applied / (applied + refused)).toFixed(2)} ${JSON.stringify(Object.fromEntries(outcomes))}`);
+    expect(applied / (applied + refused), JSON.stringify(Object.fromEntries(outcomes))).toBeGreaterThanOrEqual(MIN_APPLIED_SHARE);
+    for (const kind of ["deposit", "fullExit", ...txKinds] as const) expect(outcomes.get(kind)?.applied ?? 0, kind).toBeGreaterThan(0);
   });
 
   it("audit paths taken inside a block verify against the root at that point", () => {

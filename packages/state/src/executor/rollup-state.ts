@@ -11,7 +11,7 @@ import { MutableStateTree } from "../state/mutable-state-tree.js";
 import type { AccountView, StateTree, StateTreeOptions } from "../state/state-tree.js";
 import type { AsyncBatchHasher } from "../tree/rehash.js";
 import { BlockBuilder, type BlockParameters } from "./block-builder.js";
-import { ethereumChangePubKeyAuth, type ChangePubKeyAuthChecker } from "./change-pubkey-auth.js";
+import { ethereumChangePubKeyAuth, type ChangePubKeyAuthChecker, type ChangePubKeyL1 } from "./change-pubkey-auth.js";
 import type { ExecutionContext } from "./context.js";
 import type { BlockContextHooks, StateTransitions } from "./state-transitions.js";
 import { applyChangePubKey } from "./handlers/change-pubkey.js";
@@ -24,6 +24,7 @@ import { applyTransfer } from "./handlers/transfer.js";
 import { applyWithdraw } from "./handlers/withdraw.js";
 import { applyWithdrawNFT } from "./handlers/withdraw-nft.js";
 import { NftRegistry, type NftInfo } from "./nft-registry.js";
+import { NO_ONCHAIN_AUTH_FACTS, type OnchainAuthFacts } from "./onchain-auth-facts.js";
 import { rescueNftTokenHash, type NftTokenHasher } from "./nft-token-hash.js";
 import { musigSignatureChecker, type SignatureChecker } from "./signature-checker.js";
 import type { StateDiff } from "./state-diff.js";
@@ -35,6 +36,17 @@ export interface RollupStateOptions extends StateTreeOptions {
   readonly signatureChecker?: SignatureChecker;
   /** ChangePubKey Ethereum authorization checks; default: ECDSA/EIP712/CREATE2/legacy recovery. */
   readonly changePubKeyAuth?: ChangePubKeyAuthChecker;
+  /**
+   * Chain id of the L1 the blocks are committed to (`block.chainid`). EIP-712 ChangePubKey authorizations must be
+   * signed for it; without it they are refused (CHAIN_ID_MISMATCH).
+   */
+  readonly chainId?: number;
+  /**
+   * L1's on-chain ChangePubKey authorizations (`setAuthPubkeyHash`), fed by the node from the rollup's `FactAuth`
+   * and `FactAuthResetRequested` events. Default: none known, so every Onchain ChangePubKey is refused
+   * (ONCHAIN_AUTH_FACT_MISSING), as L1 would refuse its block.
+   */
+  readonly onchainAuthFacts?: OnchainAuthFacts;
   /** NFT token hash; default: zkSync's Rescue hash (§1.4). */
   readonly nftTokenHash?: NftTokenHasher;
 }
@@ -59,6 +71,7 @@ export class RollupState {
   private readonly nftRegistry: NftRegistry;
   private readonly signatures: SignatureChecker;
   private readonly changePubKeyAuth: ChangePubKeyAuthChecker;
+  private readonly changePubKeyL1: ChangePubKeyL1;
   private readonly nftTokenHash: NftTokenHasher;
   private nextFreeAccountId = 0;
   private openBlockNumber: number | undefined;
@@ -70,6 +83,10 @@ export class RollupState {
     this.nftRegistry = new NftRegistry(this.writable);
     this.signatures = options.signatureChecker ?? musigSignatureChecker();
     this.changePubKeyAuth = options.changePubKeyAuth ?? ethereumChangePubKeyAuth;
+    if (options.chainId !== undefined && (!Number.isSafeInteger(options.chainId) || options.chainId < 0)) {
+      throw stateError("INVALID_ARGUMENT", `chain id ${String(options.chainId)} is not a non-negative safe integer`);
+    }
+    this.changePubKeyL1 = Object.freeze({ chainId: options.chainId, onchainAuthFacts: options.onchainAuthFacts ?? NO_ONCHAIN_AUTH_FACTS });
     this.nftTokenHash = options.nftTokenHash ?? rescueNftTokenHash;
   }
 
@@ -268,6 +285,7 @@ export class RollupState {
       timestamp: block.timestamp,
       signatures: this.signatures,
       changePubKeyAuth: this.changePubKeyAuth,
+      changePubKeyL1: this.changePubKeyL1,
       nftTokenHash: this.nftTokenHash,
       nfts: this.nftRegistry,
       nftStorageAccountId: this.nftStorageAccountId,

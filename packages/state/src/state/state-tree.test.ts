@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 
 // Fixed vectors, computed with circomlibjs 0.1.7's Poseidon and the naive trees of test/reference-tree.ts
-// (two balance trees per account: processable depth 10, extended depth 32; 5-input account leaves).
+// (two balance trees per account: processable depth 10, extended depth 32; 5-input account leaves). Each test
+// recomputes them with that reference too, so a constant is never the only witness of a value.
 const EMPTY_PROCESSABLE_ROOT = 0x11eb54967ae25ce42205223461cda9dbb1a1811db38b71e404d1fd94c9627777n;
 const EMPTY_EXTENDED_ROOT_32 = 0x151399c724e17408a7a43cdadba2fc000da9339c56e4d49c6cdee6c4356fbc68n;
 const EMPTY_ACCOUNT_LEAF = 0x1a93a9ae7550c59d7800761a0f2a982619ca79e0ab1eb87631072667f0c8f07an;
@@ -34,9 +35,20 @@ function genesisLike(tree: MutableStateTree): void {
   tree.setBalance(NFT_STORAGE_ID, 2 ** 31 - 2, 65536n);
 }
 
+/** The accounts of `genesisLike`, for the reference tree. */
+const GENESIS_LIKE: readonly ReferenceAccount[] = [
+  { id: 0, nonce: 0, pubKeyHash: 0n, address: BigInt(FEE_ADDRESS), balances: new Map() },
+  { id: NFT_STORAGE_ID, nonce: 0, pubKeyHash: 0n, address: BigInt(`0x${"ff".repeat(20)}`), balances: new Map([[2 ** 31 - 2, 65536n]]) },
+];
+
+const referenceRoot = (accounts: readonly ReferenceAccount[]): bigint =>
+  referenceStateRoot(reference, PRODUCTION_TREE_DEPTHS.accountTreeDepth, PRODUCTION_TREE_DEPTHS.balanceTreeDepth, accounts);
+
 describe("StateTree fixed vectors (production depths 24/32)", () => {
   it("empty state", () => {
     const tree = new MutableStateTree(PRODUCTION_TREE_DEPTHS);
+    expect(referenceBalanceRoots(reference, 32, new Map())).toEqual([EMPTY_PROCESSABLE_ROOT, EMPTY_EXTENDED_ROOT_32]);
+    expect(referenceRoot([])).toBe(EMPTY_STATE_ROOT);
     expect(tree.emptyProcessableRoot).toBe(EMPTY_PROCESSABLE_ROOT);
     expect(tree.emptyExtendedRoot).toBe(EMPTY_EXTENDED_ROOT_32);
     expect(tree.emptyAccountLeaf).toBe(EMPTY_ACCOUNT_LEAF);
@@ -48,6 +60,7 @@ describe("StateTree fixed vectors (production depths 24/32)", () => {
   it("genesis-like state and a small known state", () => {
     const tree = new MutableStateTree(PRODUCTION_TREE_DEPTHS);
     genesisLike(tree);
+    expect(referenceRoot(GENESIS_LIKE)).toBe(GENESIS_ROOT_FEE_0x11);
     expect(tree.root()).toBe(GENESIS_ROOT_FEE_0x11);
     tree.createAccount(1, "0x19AA2ED8712072E918632259780E587698EF58DF");
     tree.setNonce(1, 3);
@@ -58,6 +71,12 @@ describe("StateTree fixed vectors (production depths 24/32)", () => {
     tree.setBalance(1, 1024, 11n);
     tree.createAccount(2, `0x${"22".repeat(20)}`);
     tree.setBalance(2, 65536, 1n);
+    const small: ReferenceAccount[] = [
+      ...GENESIS_LIKE,
+      { id: 1, nonce: 3, pubKeyHash: 0x18e8446d7748f2de52b28345bdbc76160e6b35ebn, address: 0x19aa2ed8712072e918632259780e587698ef58dfn, balances: new Map([[0, 10n ** 18n], [5, 42n], [1023, 9n], [1024, 11n]]) },
+      { id: 2, nonce: 0, pubKeyHash: 0n, address: BigInt(`0x${"22".repeat(20)}`), balances: new Map([[65536, 1n]]) },
+    ];
+    expect(referenceRoot(small)).toBe(SMALL_STATE_ROOT);
     expect(tree.root()).toBe(SMALL_STATE_ROOT);
     // The account leaf is Poseidon(nonce, pkh, address, processableRoot, extendedRoot), by circomlibjs.
     const proof = tree.accountProof(1);

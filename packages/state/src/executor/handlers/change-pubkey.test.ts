@@ -1,8 +1,9 @@
 import { getChangePubKeyTypedData, getChangePubkeyLegacyMessage, getChangePubkeyMessage, getCreate2AddressAndSalt } from "@zklite/protocol";
 import { Wallet } from "ethers";
 import { describe, expect, it } from "vitest";
-import { changePubKey, deposit, expectRejected, newState, openBlock, pubKeyHash, signedBy, snapshot } from "../../../test/fixtures.js";
-import type { RollupState } from "../rollup-state.js";
+import { TEST_CHAIN_ID, changePubKey, deposit, expectRejected, newState, openBlock, pubKeyHash, signedBy, snapshot } from "../../../test/fixtures.js";
+import { OnchainAuthFactStore } from "../onchain-auth-fact-store.js";
+import type { RollupState, RollupStateOptions } from "../rollup-state.js";
 import { SMALL_ORDER_PUBKEY_HASHES } from "../small-order-keys.js";
 
 // ethers (an independent implementation) makes the owners' Ethereum signatures.
@@ -10,8 +11,8 @@ const owner = new Wallet(`0x${"42".repeat(32)}`);
 const stranger = new Wallet(`0x${"43".repeat(32)}`);
 const NEW_KEY = pubKeyHash(1);
 
-function stateWithOwner(address = owner.address.toLowerCase()): { state: RollupState; id: number } {
-  const state = newState();
+function stateWithOwner(address = owner.address.toLowerCase(), options: Partial<RollupStateOptions> = {}): { state: RollupState; id: number } {
+  const state = newState(options);
   const block = openBlock(state, 1);
   block.applyPriorityOp(deposit(address, 1000n));
   block.seal();
@@ -52,16 +53,52 @@ describe("ChangePubKey", () => {
     expect(sealed.onchainOperations[0]?.ethWitness.length).toBe(66);
   });
 
-  it("EIP712: accepts the owner's typed-data signature for the tx's chain id only", async () => {
+  it("EIP712: accepts the owner's typed-data signature for the L1's chain id only; none without a chain id", async () => {
     const { state, id } = stateWithOwner();
-    const { domain, types, message } = getChangePubKeyTypedData(NEW_KEY, 0, id, 5);
-    const signature = await owner.signTypedData(domain, types, message);
-    const auth = { type: "EIP712" as const, ethSignature: signature };
+    const signFor = (chainId: number) => {
+      const { domain, types, message } = getChangePubKeyTypedData(NEW_KEY, 0, id, chainId);
+      return owner.signTypedData(domain, types, message);
+    };
+    const auth = { type: "EIP712" as const, ethSignature: await signFor(TEST_CHAIN_ID) };
+    const otherChain = { type: "EIP712" as const, ethSignature: await signFor(1) };
     const block = openBlock(state, 2);
-    expectRejected(state, () => block.applyTx(changePubKey(id, { account: owner.address, ethAuthData: auth, chainId: 1 })), "INVALID_CHANGE_PUBKEY_AUTH");
-    expectRejected(state, () => block.applyTx(changePubKey(id, { account: owner.address, ethAuthData: auth })), "INVALID_CHANGE_PUBKEY_AUTH");
-    block.applyTx(changePubKey(id, { account: owner.address, ethAuthData: auth, chainId: 5 }));
+    expectRejected(state, () => block.applyTx(changePubKey(id, { account: owner.address, ethAuthData: otherChain })), "INVALID_CHANGE_PUBKEY_AUTH");
+    expectRejected(state, () => block.applyTx(changePubKey(id, { account: owner.address, ethAuthData: otherChain, chainId: 1 })), "INVALID_CHANGE_PUBKEY_AUTH");
+    // L1 never sees the tx's chainId field: only the signature's domain counts
+    block.applyTx(changePubKey(id, { account: owner.address, ethAuthData: auth, chainId: 1 }));
     expect(state.account(id)?.pubKeyHash).toBe(NEW_KEY);
+    block.abandon();
+    // without a chain id, the executor cannot know what L1 checks: every EIP-712 authorization is refused
+    const noChain = newState({ chainId: undefined });
+    const setup = openBlock(noChain, 1);
+    setup.applyPriorityOp(deposit(owner.address.toLowerCase(), 1000n));
+    setup.seal();
+    const next = openBlock(noChain, 2);
+    expectRejected(noChain, () => next.applyTx(changePubKey(id, { account: owner.address, ethAuthData: auth, chainId: TEST_CHAIN_ID })), "CHAIN_ID_MISMATCH");
+  });
+
+  it("Onchain: needs L1's fact for (owner, nonce, new key), refused while its reset is pending", () => {
+    const facts = new OnchainAuthFactStore();
+    const { state, id } = stateWithOwner(owner.address.toLowerCase(), { onchainAuthFacts: facts });
+    const tx = { ...changePubKey(id, { account: owner.address }), ethAuthData: { type: "Onchain" as const } };
+    const block = openBlock(state, 2);
+    expectRejected(state, () => block.applyTx(tx), "ONCHAIN_AUTH_FACT_MISSING");
+    expectRejected(state, () => block.applyTx({ ...tx, ethAuthData: undefined }), "ONCHAIN_AUTH_FACT_MISSING");
+    facts.recordFact(owner.address, 1, NEW_KEY); // another nonce
+    facts.recordFact(owner.address, 0, pubKeyHash(7)); // another key
+    expectRejected(state, () => block.applyTx(tx), "ONCHAIN_AUTH_FACT_MISSING");
+    facts.recordFact(owner.address, 0, NEW_KEY);
+    facts.recordResetRequest(owner.address, 0);
+    expectRejected(state, () => block.applyTx(tx), "ONCHAIN_AUTH_FACT_RESET_PENDING");
+    facts.recordFact(owner.address, 0, NEW_KEY); // the replacement after the delay ends the reset
+    block.applyTx(tx);
+    expect(state.account(id)?.pubKeyHash).toBe(NEW_KEY);
+    block.abandon();
+    // the default lookup knows no fact
+    const { state: defaults, id: same } = stateWithOwner(owner.address.toLowerCase(), { onchainAuthFacts: undefined });
+    const other = openBlock(defaults, 2);
+    expectRejected(defaults, () => other.applyTx(tx), "ONCHAIN_AUTH_FACT_MISSING");
+    expect(same).toBe(id);
   });
 
   it("CREATE2: the account must be the CREATE2 address of the new key, with nonce 0", () => {

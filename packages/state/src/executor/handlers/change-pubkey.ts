@@ -1,5 +1,6 @@
 import type { ChangePubKey, ChangePubKeyOp } from "@zklite/protocol";
-import { stateError } from "../../errors.js";
+import { stateError, type StateErrorCode } from "../../errors.js";
+import type { ChangePubKeyAuthVerdict } from "../change-pubkey-auth.js";
 import type { ExecutionContext } from "../context.js";
 import {
   debit,
@@ -26,9 +27,7 @@ export function applyChangePubKey(ctx: ExecutionContext, tx: ChangePubKey): Chan
     throw stateError("INVALID_PUBKEY_HASH", `${tx.newPkHash} is the PubKeyHash of a small-order point, whose signatures anyone can forge`);
   }
   const account = requireAccountByAddress(ctx, tx.account, tx.accountId);
-  if (!ctx.changePubKeyAuth.isAuthorized(tx, account.address)) {
-    throw stateError("INVALID_CHANGE_PUBKEY_AUTH", `the Ethereum authorization (${tx.ethAuthData?.type ?? "none"}) of account ${account.id} is invalid`);
-  }
+  requireChangePubKeyAuthorized(ctx, tx, account.id, account.address);
   requireSignature(ctx, { kind: "tx", tx }, tx.newPkHash);
   requireNonce(account, tx.nonce);
 
@@ -45,4 +44,19 @@ export function applyChangePubKey(ctx: ExecutionContext, tx: ChangePubKey): Chan
     feeToken: tx.feeToken,
     fee: tx.fee,
   };
+}
+
+const VERDICT_ERRORS: Readonly<Record<Exclude<ChangePubKeyAuthVerdict, "authorized">, StateErrorCode>> = {
+  invalid: "INVALID_CHANGE_PUBKEY_AUTH",
+  "chain-id-mismatch": "CHAIN_ID_MISMATCH",
+  "onchain-fact-missing": "ONCHAIN_AUTH_FACT_MISSING",
+  "onchain-fact-reset-pending": "ONCHAIN_AUTH_FACT_RESET_PENDING",
+};
+
+/** The L1 owner's authorization, as the rollup contract will check it at commit (change-pubkey-auth.ts). */
+function requireChangePubKeyAuthorized(ctx: ExecutionContext, tx: ChangePubKey, accountId: number, owner: string): void {
+  const verdict = ctx.changePubKeyAuth.check(tx, owner, ctx.changePubKeyL1);
+  if (verdict === "authorized") return;
+  const kind = tx.ethAuthData?.type ?? (tx.ethSignature ? "legacy ECDSA" : "Onchain");
+  throw stateError(VERDICT_ERRORS[verdict], `the Ethereum authorization (${kind}) of account ${accountId}'s ChangePubKey is refused: ${verdict}`);
 }

@@ -33,18 +33,22 @@ describe("MintNFT", () => {
     expect(state.balance(storage, NFT_TOKEN_ID)).toBe(65537n); // next token id
     expect(state.nft(65536)).toMatchObject({ tokenId: 65536, creatorId: 1, creatorAddress: address(1), serialId: 0, contentHash: CONTENT });
 
-    const rescue = referenceRescueHash();
-    if (rescue !== undefined) {
-      // Independent: zkSync's Rescue over (creatorId ‖ serialId ‖ content[0..16], content[16..32]).
-      const lhs = (1n << 160n) | (0n << 128n) | BigInt(`0x${"ab".repeat(16)}`);
-      const tokenHash = rescue([lhs, BigInt(`0x${"cd".repeat(16)}`)]);
-      expect(state.balance(storage, 65536)).toBe(tokenHash & ((1n << 128n) - 1n));
-      expect(state.nft(65536)?.address).toBe(`0x${(tokenHash & ((1n << 160n) - 1n)).toString(16).padStart(40, "0")}`);
-    }
 
     block.applyTx(mint(1, address(1), { nonce: FIRST_NONCE + 1 }));
     expect(state.nft(65537)?.serialId).toBe(1);
     expect(state.balance(1, 65537)).toBe(1n);
+  });
+
+  it("stores zkSync's Rescue token hash (shared reference) as the digest, and its low 160 bits as the NFT address", (context) => {
+    const rescue = referenceRescueHash(context);
+    const state = fundedState(2);
+    const block = openBlock(state, 2);
+    block.applyTx(mint(1, address(2), { fee: 2n }));
+    // Independent: zkSync's Rescue over (creatorId ‖ serialId ‖ content[0..16], content[16..32]).
+    const lhs = (1n << 160n) | (0n << 128n) | BigInt(`0x${"ab".repeat(16)}`);
+    const tokenHash = rescue([lhs, BigInt(`0x${"cd".repeat(16)}`)]);
+    expect(state.balance(state.nftStorageAccountId, 65536)).toBe(tokenHash & ((1n << 128n) - 1n));
+    expect(state.nft(65536)?.address).toBe(`0x${(tokenHash & ((1n << 160n) - 1n)).toString(16).padStart(40, "0")}`);
   });
 
   it("ZERO_ADDRESS, ACCOUNT_NOT_FOUND recipient, INVALID_RECIPIENT storage, ACCOUNT_ID_MISMATCH creator address", () => {
