@@ -103,6 +103,9 @@ export class ZkLiteNode {
       {
         ...depths,
         signatureChecker: signatures,
+        // EIP-712 ChangePubKey authorizations are checked against the L1's chain id; Onchain ones need L1's
+        // authFacts, which eth-watch does not feed yet (refused as ONCHAIN_AUTH_FACT_MISSING until then)
+        chainId: Number(deployment.chainId),
         feeAccountAddress: (this.overrides.feeAccountAddress ?? deployment.deployer).toLowerCase(),
         expectedGenesisRoot: deployment.genesis.stateRoot,
       },
