@@ -88,7 +88,7 @@ async function benchBackend(backend) {
   try {
     const { provider, node } = devnet;
     const users = await Promise.all(Array.from({ length: USERS }, () => TestUser.create(Wallet.createRandom().privateKey)));
-    const ids = await fundUsers(devnet, users, 10n ** 21n);
+    const ids = await fundUsers(devnet, users, 10n ** 19n);
     const fee = BigInt((await provider.getTransactionFee("Transfer", users[1].address, "ETH")).totalFee);
     const ingestCount = Math.ceil((INGEST_S * TARGET_TPS) / USERS) * USERS;
     const latencyCount = Math.ceil((LATENCY_S * OFFERED_TPS) / USERS) * USERS;

@@ -138,39 +138,45 @@ export class ChainRepository {
     };
   }
 
+  /**
+   * One SQL statement (atomic on its own, one round trip — a mini-block is on the ingest path): the pending-block
+   * row, the executed and failed operations, the mempool rows they came from, the priority ops they executed,
+   * and the events.
+   */
   async writeMiniBlock(write: MiniBlockWrite): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      const { pending } = write;
-      const pendingRow = { number: pending.number, feeAccountId: pending.feeAccountId, timestamp: BigInt(pending.timestamp), firstSuccessAt: pending.firstSuccessAt, miniBlocks: pending.miniBlocks };
-      await tx.pendingBlock.upsert({ where: { id: 1 }, create: { id: 1, ...pendingRow }, update: pendingRow });
-      if (write.executed.length > 0) {
-        await tx.executedOperation.createMany({
-          data: write.executed.map((record) => ({
-            blockNumber: pending.number,
-            blockIndex: record.blockIndex,
-            txHash: record.txHash,
-            priorityOpSerialId: record.priorityOpSerialId,
-            txType: record.txType,
-            opType: record.opType,
-            tx: record.tx as Prisma.InputJsonValue,
-            ethSignature: record.ethSignature === null ? undefined : (record.ethSignature as Prisma.InputJsonValue),
-            operation: record.operation === null ? undefined : (record.operation as Prisma.InputJsonValue),
-            success: record.success,
-            failCode: record.failCode,
-            failReason: record.failReason,
-            batchHash: record.batchHash,
-            addresses: [...record.addresses],
-            tokenIds: [...record.tokenIds],
-          })),
-        });
-      }
-      if (write.removedTxHashes.length > 0) await tx.mempoolTx.deleteMany({ where: { txHash: { in: [...write.removedTxHashes] } } });
-      if (write.removedBatchHashes.length > 0) await tx.txBatch.deleteMany({ where: { batchHash: { in: [...write.removedBatchHashes] } } });
-      if (write.executedPriorityOps.length > 0) {
-        await tx.priorityOperation.updateMany({ where: { serialId: { in: [...write.executedPriorityOps] } }, data: { executedInBlock: pending.number } });
-      }
-      await writeEvents(tx, write.events);
-    });
+    const { pending, executed: ops, events } = write;
+    const json = (value: JsonValue | null) => (value === null ? null : JSON.stringify(value));
+    await this.prisma.$executeRaw`
+      WITH pending AS (
+        INSERT INTO "PendingBlock" ("id", "number", "feeAccountId", "timestamp", "firstSuccessAt", "miniBlocks", "updatedAt")
+        VALUES (1, ${pending.number}, ${pending.feeAccountId}, ${BigInt(pending.timestamp)}, ${pending.firstSuccessAt?.toISOString() ?? null}::timestamp, ${pending.miniBlocks}, now())
+        ON CONFLICT ("id") DO UPDATE SET "number" = EXCLUDED."number", "feeAccountId" = EXCLUDED."feeAccountId", "timestamp" = EXCLUDED."timestamp",
+          "firstSuccessAt" = EXCLUDED."firstSuccessAt", "miniBlocks" = EXCLUDED."miniBlocks", "updatedAt" = now()
+      ),
+      executed AS (
+        INSERT INTO "ExecutedOperation" ("blockNumber", "blockIndex", "txHash", "priorityOpSerialId", "txType", "opType", "tx", "ethSignature",
+                                         "operation", "success", "failCode", "failReason", "batchHash", "addresses", "tokenIds")
+        SELECT ${pending.number}, o."blockIndex", o."txHash", o.serial, o."txType", o."opType", o.tx::jsonb, o.signature::jsonb, o.operation::jsonb,
+               o.success, o."failCode", o."failReason", o."batchHash",
+               ARRAY(SELECT jsonb_array_elements_text(o.addresses::jsonb)), ARRAY(SELECT jsonb_array_elements_text(o.tokens::jsonb)::int)
+        FROM unnest(${ops.map((o) => o.blockIndex)}::int[], ${ops.map((o) => o.txHash)}::text[], ${ops.map((o) => o.priorityOpSerialId)}::bigint[],
+                    ${ops.map((o) => o.txType)}::text[], ${ops.map((o) => o.opType)}::text[], ${ops.map((o) => JSON.stringify(o.tx))}::text[],
+                    ${ops.map((o) => json(o.ethSignature))}::text[], ${ops.map((o) => json(o.operation))}::text[], ${ops.map((o) => o.success)}::boolean[],
+                    ${ops.map((o) => o.failCode)}::text[], ${ops.map((o) => o.failReason)}::text[], ${ops.map((o) => o.batchHash)}::text[],
+                    ${ops.map((o) => JSON.stringify(o.addresses))}::text[], ${ops.map((o) => JSON.stringify(o.tokenIds))}::text[])
+          WITH ORDINALITY AS o("blockIndex", "txHash", serial, "txType", "opType", tx, signature, operation, success, "failCode", "failReason", "batchHash", addresses, tokens, position)
+        ORDER BY o.position
+      ),
+      removed_txs AS (DELETE FROM "MempoolTx" WHERE "txHash" = ANY(${[...write.removedTxHashes]}::text[])),
+      removed_batches AS (DELETE FROM "TxBatch" WHERE "batchHash" = ANY(${[...write.removedBatchHashes]}::text[])),
+      priority AS (UPDATE "PriorityOperation" SET "executedInBlock" = ${pending.number} WHERE "serialId" = ANY(${[...write.executedPriorityOps]}::bigint[])),
+      new_events AS (
+        INSERT INTO "Event" ("kind", "key", "payload")
+        SELECT e.kind, e.key, e.payload::jsonb FROM unnest(${events.map((e) => e.kind)}::text[], ${events.map((e) => e.key)}::text[], ${events.map((e) => JSON.stringify(e.payload))}::text[])
+          WITH ORDINALITY AS e(kind, key, payload, position)
+        ORDER BY e.position
+      )
+      SELECT 1`;
   }
 
   /**

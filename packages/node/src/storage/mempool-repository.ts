@@ -2,52 +2,54 @@ import { parseTx, parseTxEthSignature, type TxEthSignature } from "@zklite/proto
 import { entrySenders, type MempoolEntry, type QueuedTx } from "../mempool/mempool-entry.js";
 import type { MempoolStore } from "../mempool/mempool-store.js";
 import type { PrismaClient } from "./generated/client.js";
-import { toJsonValue, type JsonValue } from "./json.js";
+import { toJsonValue } from "./json.js";
 
 /** The mempool's rows (MempoolTx, TxBatch): written in groups, deleted by the state keeper's mini-block writes. */
 export class MempoolRepository implements MempoolStore {
   constructor(private readonly prisma: PrismaClient) {}
 
+  /**
+   * One SQL statement (atomic on its own, one round trip): the rows of entries none of whose transactions has a
+   * receipt are inserted in arrival order, with their batches; the sequence numbers of the others come back.
+   */
   async insert(entries: readonly MempoolEntry[]): Promise<ReadonlySet<number>> {
-    const hashes = entries.flatMap((entry) => entry.txs.map((queued) => queued.hash));
-    return this.prisma.$transaction(async (tx) => {
-      const executed = new Set(
-        (await tx.executedOperation.findMany({ where: { txHash: { in: hashes } }, select: { txHash: true } })).map((row) => row.txHash),
-      );
-      const refused = new Set<number>();
-      const accepted = entries.filter((entry) => {
-        if (entry.txs.some((queued) => executed.has(queued.hash))) {
-          refused.add(entry.seq);
-          return false;
-        }
-        return true;
-      });
-      const batches = accepted.filter((entry) => entry.batch !== undefined);
-      if (batches.length > 0) {
-        await tx.txBatch.createMany({
-          data: batches.map((entry) => ({
-            batchHash: entry.batch?.hash as string,
-            ethSignatures: toJsonValue(entry.batch?.ethSignatures ?? []) as JsonValue[],
-            size: entry.txs.length,
-          })),
-        });
-      }
-      await tx.mempoolTx.createMany({
-        data: accepted.flatMap((entry) =>
-          entry.txs.map((queued) => ({
-            txHash: queued.hash,
-            txType: queued.tx.type,
-            address: queued.sender,
-            nonce: BigInt(queued.nonce),
-            tx: toJsonValue(queued.tx) as { [key: string]: JsonValue },
-            ethSignature: queued.ethSignatures.length > 0 ? (toJsonValue(queued.ethSignatures) as JsonValue[]) : undefined,
-            batchHash: entry.batch?.hash ?? null,
-            createdAt: new Date(entry.receivedAt),
-          })),
-        ),
-      });
-      return refused;
-    });
+    const rows = entries.flatMap((entry) =>
+      entry.txs.map((queued) => ({
+        seq: entry.seq,
+        hash: queued.hash,
+        type: queued.tx.type,
+        sender: queued.sender,
+        nonce: queued.nonce,
+        tx: JSON.stringify(toJsonValue(queued.tx)),
+        signature: queued.ethSignatures.length > 0 ? JSON.stringify(toJsonValue(queued.ethSignatures)) : null,
+        batchHash: entry.batch?.hash ?? null,
+        createdAt: new Date(entry.receivedAt).toISOString(),
+      })),
+    );
+    const batches = entries.filter((entry) => entry.batch !== undefined);
+    const refused = await this.prisma.$queryRaw<{ seq: number }[]>`
+      WITH input AS (
+        SELECT * FROM unnest(${rows.map((r) => r.seq)}::int[], ${rows.map((r) => r.hash)}::text[], ${rows.map((r) => r.type)}::text[],
+                             ${rows.map((r) => r.sender)}::text[], ${rows.map((r) => r.nonce)}::bigint[], ${rows.map((r) => r.tx)}::text[],
+                             ${rows.map((r) => r.signature)}::text[], ${rows.map((r) => r.batchHash)}::text[], ${rows.map((r) => r.createdAt)}::text[])
+          WITH ORDINALITY AS t(seq, hash, type, sender, nonce, tx, signature, "batchHash", "createdAt", position)
+      ),
+      refused AS (SELECT DISTINCT i.seq FROM input i JOIN "ExecutedOperation" e ON e."txHash" = i.hash),
+      new_batches AS (
+        INSERT INTO "TxBatch" ("batchHash", "ethSignatures", "size")
+        SELECT b.hash, b.signatures::jsonb, b.size
+        FROM unnest(${batches.map((e) => e.seq)}::int[], ${batches.map((e) => e.batch?.hash as string)}::text[],
+                    ${batches.map((e) => JSON.stringify(toJsonValue(e.batch?.ethSignatures ?? [])))}::text[], ${batches.map((e) => e.txs.length)}::int[])
+          AS b(seq, hash, signatures, size)
+        WHERE b.seq NOT IN (SELECT seq FROM refused)
+      ),
+      new_rows AS (
+        INSERT INTO "MempoolTx" ("txHash", "txType", "address", "nonce", "tx", "ethSignature", "batchHash", "createdAt")
+        SELECT hash, type, sender, nonce, tx::jsonb, signature::jsonb, "batchHash", "createdAt"::timestamp
+        FROM input WHERE seq NOT IN (SELECT seq FROM refused) ORDER BY position
+      )
+      SELECT seq FROM refused`;
+    return new Set(refused.map((row) => Number(row.seq)));
   }
 
   async loadAll(): Promise<MempoolEntry[]> {

@@ -78,7 +78,9 @@ export class NodeProcess {
     };
     if (this.options.databaseUrl !== undefined) env.DATABASE_URL = this.options.databaseUrl;
     else delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [BIN], { env, stdio: ["ignore", "pipe", "pipe"] });
+    // ZKLITE_TEST_NODE_ARGS: extra Node.js flags for the node process only (e.g. --cpu-prof)
+    const nodeArgs = (process.env.ZKLITE_TEST_NODE_ARGS ?? "").split(" ").filter((arg) => arg !== "");
+    const child = spawn(process.execPath, [...nodeArgs, BIN], { env, stdio: ["ignore", "pipe", "pipe"] });
     running.add(child);
     this.#child = child;
     const append = (chunk: Buffer) => {
