@@ -1,26 +1,28 @@
 import type { OperationType } from "@zklite/protocol";
+import { COMMIT_COST, EXECUTE_COST } from "../fees/gas-costs.js";
 
 /**
- * L1 gas a block needs to commit and execute, per operation (zkSync's GasCounter, PROTOCOL.md §8.4 and §11):
- * commit cost + execute cost, on top of the block's base costs. The state keeper seals before a block
- * would exceed its budget, so every block fits one L1 transaction.
+ * L1 gas a block needs to commit and execute, per operation (zkSync's GasCounter, PROTOCOL.md §8.4 and §11; the
+ * same table the fee model prices with): commit cost + execute cost, on top of the block's base costs. The state
+ * keeper seals before a block would exceed its budget, so every block fits one L1 transaction.
  */
-export const BLOCK_BASE_GAS = 51_000 + 10_000;
+export const BLOCK_BASE_GAS = Number(COMMIT_COST.base + EXECUTE_COST.base);
 
-const OPERATION_GAS: Readonly<Record<OperationType, number>> = {
-  Noop: 0,
-  Deposit: 7_700 + 100,
-  TransferToNew: 940,
-  Withdraw: 3_900 + 30_000 + 60_000,
-  Transfer: 300,
-  FullExit: 10_000 + 30_000,
-  ChangePubKey: 12_700,
-  ForcedExit: 3_900 + 30_000 + 60_000,
-  MintNFT: 920,
-  WithdrawNFT: 5_150 + 80_000 + 240_000,
-  Swap: 710,
+const OPERATION_GAS: Readonly<Record<OperationType, bigint>> = {
+  Noop: 0n,
+  Deposit: COMMIT_COST.deposit + EXECUTE_COST.deposit,
+  TransferToNew: COMMIT_COST.transferToNew + EXECUTE_COST.transferToNew,
+  Withdraw: COMMIT_COST.withdraw + EXECUTE_COST.withdraw + EXECUTE_COST.pendingWithdraw,
+  Transfer: COMMIT_COST.transfer + EXECUTE_COST.transfer,
+  FullExit: COMMIT_COST.fullExit + EXECUTE_COST.fullExit,
+  // the dearest authorization: the gas a block needs is bounded, not priced, here
+  ChangePubKey: COMMIT_COST.changePubKeyOffchain + EXECUTE_COST.changePubKey,
+  ForcedExit: COMMIT_COST.forcedExit + EXECUTE_COST.forcedExit + EXECUTE_COST.pendingWithdraw,
+  MintNFT: COMMIT_COST.mintNft + EXECUTE_COST.mintNft,
+  WithdrawNFT: COMMIT_COST.withdrawNft + EXECUTE_COST.withdrawNft + EXECUTE_COST.pendingWithdrawNft,
+  Swap: COMMIT_COST.swap + EXECUTE_COST.swap,
 };
 
 export function operationGas(type: OperationType): number {
-  return OPERATION_GAS[type];
+  return Number(OPERATION_GAS[type]);
 }
