@@ -65,6 +65,30 @@ export class TestUser {
     return { tx, ethSignature };
   }
 
+  /** A signed Withdraw of ETH to this user's own L1 address, and its Ethereum signature. */
+  async withdraw(accountId: number, amount: bigint, fee: bigint, nonce: number) {
+    const tx = await this.signer.signSyncWithdraw({
+      accountId,
+      from: this.address,
+      ethAddress: this.address,
+      tokenId: 0,
+      amount: amount.toString(),
+      fee: fee.toString(),
+      nonce,
+      validFrom: 0,
+      validUntil: utils.MAX_TIMESTAMP,
+    });
+    const ethSignature = await this.eth.ethSignWithdraw({
+      stringAmount: utils.formatUnits(amount, 18),
+      stringFee: fee === 0n ? null : utils.formatUnits(fee, 18),
+      stringToken: "ETH",
+      ethAddress: this.address,
+      nonce,
+      accountId,
+    });
+    return { tx, ethSignature };
+  }
+
   /** Waits until `check` holds for this user's account state on `provider`. */
   async waitForState(provider: Provider, check: (state: Awaited<ReturnType<Provider["getState"]>>) => boolean, timeoutMs = 60_000) {
     const deadline = Date.now() + timeoutMs;
