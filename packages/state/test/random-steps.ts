@@ -2,12 +2,14 @@ import fc from "fast-check";
 import type { Operation, PriorityOp, Tx } from "@zklite/protocol";
 import type { BlockBuilder } from "../src/executor/block-builder.js";
 import type { RollupState } from "../src/executor/rollup-state.js";
+import { ZERO_PUBKEY_HASH } from "../src/executor/rules.js";
 import { address, changePubKey, mintNFT, order, pubKeyHash, signedBy, swap, transfer, withdraw, withdrawNFT } from "./fixtures.js";
 
 /**
  * Random operation sequences for property tests, on a `fundedState(KEYED, …, TOKENS)`: every operation type
  * (deposits, transfers to old and new accounts, withdrawals, forced and full exits, ChangePubKey, NFT mints,
- * transfers and withdrawals, swaps, batches) and block seals. Most steps are valid; some are bound to fail
+ * transfers and withdrawals, swaps, batches) and block seals. Most steps are valid (amounts mostly within the
+ * funded 1000 per token, NFTs mostly ones an account holds), so most transactions apply; some are bound to fail
  * (wrong nonce, too large amount, missing NFT, unknown account).
  */
 
@@ -19,21 +21,35 @@ export type Step =
   | { kind: "deposit"; to: number; token: number; amount: bigint }
   | { kind: "transfer"; from: number; to: number; token: number; amount: bigint; fee: bigint; nonceSkew: number }
   | { kind: "withdraw"; from: number; token: number; amount: bigint; fee: bigint; nonceSkew: number }
-  | { kind: "forcedExit"; from: number; target: number; token: number }
+  | { kind: "forcedExit"; from: number; target: KeylessChoice; token: number }
   | { kind: "fullExit"; account: number; token: number; wrongOwner: boolean }
-  | { kind: "changePubKey"; account: number; key: number }
+  | { kind: "changePubKey"; account: KeylessChoice; key: number }
   | { kind: "mint"; creator: number; recipient: number }
-  | { kind: "nftTransfer"; from: number; to: number; nft: number }
-  | { kind: "withdrawNFT"; from: number; nft: number }
+  | { kind: "nftTransfer"; from: number; to: number; nft: NftChoice }
+  | { kind: "withdrawNFT"; from: number; nft: NftChoice }
   | { kind: "swap"; submitter: number; makers: [number, number]; amount: bigint }
   | { kind: "batch"; txs: { from: number; to: number; token: number; amount: bigint }[] }
   | { kind: "seal" };
 
+/** A fixed NFT id (that may not exist or not be the sender's), or "held": one a keyed account holds, `from` preferred. */
+export type NftChoice = number | "held";
+/** A fixed address (that may have no account, or a key), or "keyless": an existing keyless account at 20..26, when there is one. */
+export type KeylessChoice = number | "keyless";
+
 const keyed = fc.integer({ min: 1, max: KEYED });
 const anyAddress = fc.oneof(keyed, fc.integer({ min: 20, max: 26 }));
 const token = fc.constantFrom(...TOKENS);
-const nft = fc.constantFrom(NFT, NFT + 1, NFT + 2);
-const amount = fc.oneof(fc.bigInt({ min: 0n, max: 3000n }), fc.constant(10n ** 6n));
+const nft = fc.oneof({ weight: 3, arbitrary: fc.constant<NftChoice>("held") }, { weight: 1, arbitrary: fc.constantFrom<NftChoice>(NFT, NFT + 1, NFT + 2) });
+const keyless = (fixed: fc.Arbitrary<number>): fc.Arbitrary<KeylessChoice> => fc.oneof({ weight: 3, arbitrary: fc.constant<KeylessChoice>("keyless") }, { weight: 1, arbitrary: fixed });
+// two different makers mostly (one account on both sides is INVALID_SWAP)
+const makers = fc.oneof(
+  { weight: 5, arbitrary: fc.tuple(keyed, keyed).filter(([a, b]) => a !== b) },
+  { weight: 1, arbitrary: keyed.map((a): [number, number] => [a, a]) },
+);
+// mostly within the funded 1000 per token (so most transactions apply), sometimes far over it
+const amount = fc.oneof({ weight: 5, arbitrary: fc.bigInt({ min: 0n, max: 200n }) }, { weight: 1, arbitrary: fc.constantFrom(3000n, 10n ** 6n) });
+// in batches more often far over it, so that failing batches (rolled back whole) are common too
+const batchAmount = fc.oneof({ weight: 2, arbitrary: fc.bigInt({ min: 0n, max: 200n }) }, { weight: 1, arbitrary: fc.constantFrom(3000n, 10n ** 6n) });
 const fee = fc.constantFrom(0n, 1n, 5n);
 const skew = fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constantFrom(-1, 1) });
 
@@ -41,16 +57,18 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant("deposit" as const), to: anyAddress, token, amount }),
   fc.record({ kind: fc.constant("transfer" as const), from: keyed, to: anyAddress, token, amount, fee, nonceSkew: skew }),
   fc.record({ kind: fc.constant("withdraw" as const), from: keyed, token, amount, fee, nonceSkew: skew }),
-  fc.record({ kind: fc.constant("forcedExit" as const), from: keyed, target: anyAddress, token }),
+  // mostly existing keyless targets (addresses 20..26 are accounts once something was sent to them, keyless until a ChangePubKey)
+  fc.record({ kind: fc.constant("forcedExit" as const), from: keyed, target: keyless(anyAddress), token }),
   fc.record({ kind: fc.constant("fullExit" as const), account: fc.integer({ min: 0, max: 12 }), token: fc.constantFrom(...TOKENS, NFT, NFT + 1), wrongOwner: fc.boolean() }),
-  // a fresh account (address 20..26) takes the key of that address: it can sign from then on
-  fc.record({ kind: fc.constant("changePubKey" as const), account: fc.integer({ min: 20, max: 26 }), key: fc.integer({ min: 20, max: 26 }) }),
+  // an account at address 20..26 (mostly an existing keyless one) takes the key of one of those addresses
+  fc.record({ kind: fc.constant("changePubKey" as const), account: keyless(fc.integer({ min: 20, max: 26 })), key: fc.integer({ min: 20, max: 26 }) }),
   // NFTs live in the extended balance trees (ids ≥ 1024), their counters at 2^31 − 2
-  fc.record({ kind: fc.constant("mint" as const), creator: keyed, recipient: anyAddress }),
+  // mostly to existing accounts (a recipient without an account is ACCOUNT_NOT_FOUND)
+  fc.record({ kind: fc.constant("mint" as const), creator: keyed, recipient: fc.oneof({ weight: 2, arbitrary: keyed }, { weight: 1, arbitrary: anyAddress }) }),
   fc.record({ kind: fc.constant("nftTransfer" as const), from: keyed, to: anyAddress, nft }),
   fc.record({ kind: fc.constant("withdrawNFT" as const), from: keyed, nft }),
-  fc.record({ kind: fc.constant("swap" as const), submitter: keyed, makers: fc.tuple(keyed, keyed), amount: fc.bigInt({ min: 1n, max: 50n }) }),
-  fc.record({ kind: fc.constant("batch" as const), txs: fc.array(fc.record({ from: keyed, to: anyAddress, token, amount }), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ kind: fc.constant("swap" as const), submitter: keyed, makers, amount: fc.bigInt({ min: 1n, max: 50n }) }),
+  fc.record({ kind: fc.constant("batch" as const), txs: fc.array(fc.record({ from: keyed, to: anyAddress, token, amount: batchAmount }), { minLength: 1, maxLength: 3 }) }),
   fc.record({ kind: fc.constant("seal" as const) }),
 );
 
@@ -61,6 +79,30 @@ export function nonceOf(state: RollupState, id: number): number {
 /** The id of the account at address(n), or n itself for a keyed account without one (the tx then fails). */
 function idOf(state: RollupState, n: number): number {
   return state.accountByAddress(address(n))?.id ?? n;
+}
+
+/**
+ * The address number of a keyless choice: "keyless" is an existing keyless account at 20..26 (forced exits take
+ * the lowest, ChangePubKeys the highest, so both find one for long), else 20.
+ */
+function keylessAddress(state: RollupState, choice: KeylessChoice, lowest: boolean): number {
+  if (choice !== "keyless") return choice;
+  const candidates = Array.from({ length: 7 }, (_, i) => (lowest ? 20 + i : 26 - i));
+  return candidates.find((n) => state.accountByAddress(address(n))?.pubKeyHash === ZERO_PUBKEY_HASH) ?? 20;
+}
+
+/** An NFT that account `id` holds (extended balance tree, below the counters at 2^31 − 2), if any. */
+function heldNft(state: RollupState, id: number): number | undefined {
+  if (state.account(id) === undefined) return undefined;
+  for (const [token, balance] of state.tree.balances(id)) if (token >= NFT && token < 2 ** 31 - 2 && balance === 1n) return token;
+  return undefined;
+}
+
+/** The sender and NFT of an NFT step: for "held", `from` if it holds one, else the first keyed account that does. */
+function nftSender(state: RollupState, from: number, choice: NftChoice): [number, number] {
+  if (choice !== "held") return [from, choice];
+  const holder = [from, ...Array.from({ length: KEYED }, (_, i) => i + 1)].find((id) => heldNft(state, id) !== undefined) ?? from;
+  return [holder, heldNft(state, holder) ?? NFT];
 }
 
 /** The transaction(s) of a step, with the nonces the state expects now (plus the step's skew). */
@@ -75,7 +117,7 @@ export function stepTxs(state: RollupState, s: Exclude<Step, { kind: "deposit" |
         {
           type: "ForcedExit",
           initiatorAccountId: s.from,
-          target: address(s.target),
+          target: address(keylessAddress(state, s.target, true)),
           token: s.token,
           fee: 0n,
           nonce: nonceOf(state, s.from),
@@ -85,21 +127,27 @@ export function stepTxs(state: RollupState, s: Exclude<Step, { kind: "deposit" |
         },
       ];
     case "changePubKey": {
-      const id = idOf(state, s.account);
-      return [{ ...changePubKey(id, { newPkHash: pubKeyHash(s.key), nonce: nonceOf(state, id) }), account: address(s.account) }];
+      const n = keylessAddress(state, s.account, false);
+      const id = idOf(state, n);
+      // the fixture records L1's Onchain authorization for the tx's `account`: it must be the owner's address
+      return [changePubKey(id, { account: address(n), newPkHash: pubKeyHash(s.key), nonce: nonceOf(state, id) })];
     }
     case "mint":
       return [mintNFT(s.creator, address(s.recipient), { nonce: nonceOf(state, s.creator) })];
-    case "nftTransfer":
-      return [transfer(s.from, address(s.to), 1n, { token: s.nft, nonce: nonceOf(state, s.from) })];
-    case "withdrawNFT":
-      return [withdrawNFT(s.from, s.nft, { nonce: nonceOf(state, s.from) })];
+    case "nftTransfer": {
+      const [from, token] = nftSender(state, s.from, s.nft);
+      return [transfer(from, address(s.to), 1n, { token, nonce: nonceOf(state, from) })];
+    }
+    case "withdrawNFT": {
+      const [from, token] = nftSender(state, s.from, s.nft);
+      return [withdrawNFT(from, token, { nonce: nonceOf(state, from) })];
+    }
     case "swap": {
       const [a, b] = s.makers;
+      // limit orders (amount 0): every nonce is checked against the state before the swap, none but the submitter's bumps
       const sell = order(a, { tokenSell: 0, tokenBuy: 1, ratio: [1n, 1n], amount: 0n, nonce: nonceOf(state, a) });
-      const buy = order(b, { tokenSell: 1, tokenBuy: 0, ratio: [1n, 1n], amount: 0n, nonce: nonceOf(state, b) + (a === b ? 1 : 0) });
-      const submitterNonce = nonceOf(state, s.submitter) + (s.submitter === a ? 1 : 0) + (s.submitter === b ? 1 : 0);
-      return [swap(s.submitter, [sell, buy], [s.amount, s.amount], { nonce: submitterNonce })];
+      const buy = order(b, { tokenSell: 1, tokenBuy: 0, ratio: [1n, 1n], amount: 0n, nonce: nonceOf(state, b) });
+      return [swap(s.submitter, [sell, buy], [s.amount, s.amount], { nonce: nonceOf(state, s.submitter) })];
     }
     case "batch": {
       const nonces = new Map<number, number>();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { FIRST_NONCE, address, fundedState, openBlock, transfer } from "../../test/fixtures.js";
+import { FIRST_NONCE, address, deposit, fundedState, mintNFT, openBlock, transfer } from "../../test/fixtures.js";
 import { KEYED, NFT, TOKENS, applyStep, nonceOf, stepArb, type Step } from "../../test/random-steps.js";
 import { referencePoseidon, type ReferencePoseidon } from "../../test/reference-poseidon.js";
 import { referenceStateRoot } from "../../test/reference-tree.js";
@@ -11,6 +11,10 @@ let reference: ReferencePoseidon;
 beforeAll(async () => {
   reference = await referencePoseidon();
 });
+
+/** Share of the generated L2 transactions that must apply (measured 0.59–0.82 over 100 runs of 12 sequences). */
+const MIN_APPLIED_SHARE = 0.35;
+const KEYLESS_DEPOSIT = 100n;
 
 interface Ledger {
   deposited: Map<number, bigint>;
@@ -27,9 +31,19 @@ function supply(state: RollupState, tokenId: number): bigint {
   return total;
 }
 
-function run(state: RollupState, steps: readonly Step[], ledger: Ledger, onFailedBatch: (before: bigint, after: bigint) => void): void {
-  let block = openBlock(state, 2);
-  let blockNumber = 2;
+/** Per step kind: how many were applied and how many the executor refused. */
+type Outcomes = Map<Step["kind"], { applied: number; refused: number }>;
+
+function count(outcomes: Outcomes, kind: Step["kind"], applied: boolean): void {
+  const entry = outcomes.get(kind) ?? { applied: 0, refused: 0 };
+  if (applied) entry.applied++;
+  else entry.refused++;
+  outcomes.set(kind, entry);
+}
+
+function run(state: RollupState, steps: readonly Step[], ledger: Ledger, outcomes: Outcomes, onFailedBatch: (before: bigint, after: bigint) => void): void {
+  let block = openBlock(state, 3);
+  let blockNumber = 3;
   for (const s of steps) {
     const noncesBefore = [...state.tree.accountIds()].map((id) => [id, nonceOf(state, id)] as const);
     const rootBefore = s.kind === "batch" ? state.root : 0n;
@@ -46,6 +60,7 @@ function run(state: RollupState, steps: readonly Step[], ledger: Ledger, onFaile
       count(outcomes, s.kind, true);
     } catch (error) {
       if ((error as { name?: string }).name !== "ZkLiteError") throw error;
+      count(outcomes, s.kind, false);
       if (s.kind === "batch") onFailedBatch(rootBefore, state.root);
     } finally {
       for (const [id, nonce] of noncesBefore) expect(nonceOf(state, id)).toBeGreaterThanOrEqual(nonce);
@@ -96,7 +111,7 @@ describe("RollupState on random operation sequences", () => {
     expect(extendedTrees).toBeGreaterThan(0); // and extended balance trees beyond the NFT storage account's
     // the invariants above mean little if the executor refused everything: most L2 transactions must apply,
     // and every kind of them must apply at least once
-    const txKinds = ["transfer", "withdraw", "forcedExit", "mint", "nftTransfer", "batch"] as const;
+    const txKinds = ["transfer", "withdraw", "forcedExit", "changePubKey", "mint", "nftTransfer", "withdrawNFT", "swap", "batch"] as const;
     const applied = txKinds.reduce((sum, kind) => sum + (outcomes.get(kind)?.applied ?? 0), 0);
     const refused = txKinds.reduce((sum, kind) => sum + (outcomes.get(kind)?.refused ?? 0), 0);
     console.log(`applied share ${(applied / (applied + refused)).toFixed(2)} ${JSON.stringify(Object.fromEntries(outcomes))}`);

@@ -11,6 +11,8 @@ import {
   fundedState,
   newState,
   openBlock,
+  TEST_AUTH_FACTS,
+  TEST_CHAIN_ID,
   transfer,
 } from "../../test/fixtures.js";
 import { KEYED, TOKENS, applyStep, stepArb, type Step } from "../../test/random-steps.js";
@@ -18,7 +20,8 @@ import type { SealedBlock } from "./block-builder.js";
 import { RollupState } from "./rollup-state.js";
 import type { StateDiff } from "./state-diff.js";
 
-const OPTIONS = { ...TEST_DEPTHS, signatureChecker: fakeSignatures };
+// the same L1 view as newState(): a ChangePubKey must apply identically on the original and the rebuilt state
+const OPTIONS = { ...TEST_DEPTHS, signatureChecker: fakeSignatures, chainId: TEST_CHAIN_ID, onchainAuthFacts: TEST_AUTH_FACTS };
 const FUNDING = 1000n;
 
 /** Runs `steps` in blocks (a "seal" step closes one) after `firstBlock`; returns the sealed blocks. */
