@@ -17,17 +17,14 @@
 #include <time.h>
 #include <unistd.h>
 
+/* field.h, groups.h, scalars.h and util.h are packages/prover/native/src's (native-build.mjs puts that directory
+ * on the include path); devptau needs the comb, not the prover's MSM. */
+#define ZKP_NO_MSM
 #include "field.h"
 #include "groups.h"
 #include "scalars.h"
 
 static double started;
-
-static double now_seconds(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 static void progress(const char *what, size_t points) {
   fprintf(stderr, "[devptau %7.1fs] %s (%zu points)\n", now_seconds() - started, what, points);
@@ -106,32 +103,25 @@ static void emit_g2(generator *gen, ptau_writer *w, const fr_t *scalars, size_t 
 
 /* ---------------------------------------------------------------- secrets */
 
-static int parse_hex_scalar(fr_t *out, const char *hex) {
-  size_t len = strlen(hex);
-  if (len == 0 || len > 64) return 0;
-  memset(out, 0, sizeof *out);
-  for (size_t i = 0; i < len; i++) {
-    char ch = hex[len - 1 - i];
-    uint64_t v;
-    if (ch >= '0' && ch <= '9') v = (uint64_t)(ch - '0');
-    else if (ch >= 'a' && ch <= 'f') v = (uint64_t)(ch - 'a' + 10);
-    else if (ch >= 'A' && ch <= 'F') v = (uint64_t)(ch - 'A' + 10);
-    else return 0;
-    out->v[i / 16] |= v << (4 * (i % 16));
-  }
-  return fr_is_canonical(out);
-}
-
 static void read_secrets(fr_t *tau, fr_t *alpha, fr_t *beta) {
   char t[80], a[80], b[80];
   fr_t n[3];
-  if (scanf("%79s %79s %79s", t, a, b) != 3 || !parse_hex_scalar(&n[0], t) || !parse_hex_scalar(&n[1], a) ||
-      !parse_hex_scalar(&n[2], b)) {
+  if (scanf("%79s %79s %79s", t, a, b) != 3 || !fr_parse_hex(&n[0], t) || !fr_parse_hex(&n[1], a) ||
+      !fr_parse_hex(&n[2], b)) {
     die("stdin must hold tau, alpha and beta as hex integers below the bn128 scalar field order");
   }
   fr_to_mont(tau, &n[0]);
   fr_to_mont(alpha, &n[1]);
   fr_to_mont(beta, &n[2]);
+}
+
+/* out[i] = factor * tau^i in Montgomery form */
+static void tau_powers(fr_t *out, size_t n, const fr_t *tau, const fr_t *factor) {
+  fr_t acc = *factor;
+  for (size_t i = 0; i < n; i++) {
+    out[i] = acc;
+    fr_mul(&acc, &acc, tau);
+  }
 }
 
 /* ---------------------------------------------------------------- the ptau file */
@@ -354,21 +344,6 @@ static int selftest(int threads) {
 }
 
 /* ---------------------------------------------------------------- main */
-
-static int int_option(int argc, char **argv, const char *name, int fallback, int min, int max) {
-  for (int i = 1; i + 1 < argc; i++) {
-    if (strcmp(argv[i], name) == 0) {
-      char *end;
-      long v = strtol(argv[i + 1], &end, 10);
-      if (*end != '\0' || v < min || v > max) {
-        fprintf(stderr, "devptau: %s must be an integer in %d..%d\n", name, min, max);
-        exit(2);
-      }
-      return (int)v;
-    }
-  }
-  return fallback;
-}
 
 int main(int argc, char **argv) {
   started = now_seconds();

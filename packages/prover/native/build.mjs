@@ -16,19 +16,23 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const sourceDir = path.join(here, "src");
+/** The shared BN254 C sources (fields, groups, comb, scalars, util) and the prover's own. */
+export const sourceDir = path.join(here, "src");
 export const buildDir = path.join(here, "build");
 export const manifestPath = path.join(buildDir, "manifest.json");
 
-const COMPILERS = ["clang", "gcc", "cc", "clang-19", "clang-18", "clang-17", "clang-16", "clang-15", "clang-14"];
-const COMMON_FLAGS = ["-O3", "-std=gnu11", "-Wall", "-Wextra", "-pthread"];
-const VARIANTS = [["-march=native"], []];
+// The compiler search, apt-get fallback, build key and compile-then-self-test loop are exported for
+// keys/devptau/native-build.mjs, which builds the dev ptau generator against the same C headers.
+export const COMPILERS = ["clang", "gcc", "cc", "clang-19", "clang-18", "clang-17", "clang-16", "clang-15", "clang-14"];
+export const COMMON_FLAGS = ["-O3", "-std=gnu11", "-Wall", "-Wextra", "-pthread"];
+/** -march=native first (MULX/ADX field multiplication where the CPU has it), then a portable build. */
+export const VARIANTS = [["-march=native"], []];
 
 function runs(command, args) {
   return spawnSync(command, args, { stdio: "ignore" }).status === 0;
 }
 
-function findCompiler() {
+export function findCompiler() {
   const candidates = process.env.CC ? [process.env.CC, ...COMPILERS] : COMPILERS;
   return candidates.find((command) => runs(command, ["--version"]));
 }
@@ -37,40 +41,82 @@ function canInstallWithApt() {
   return process.platform === "linux" && process.getuid?.() === 0 && runs("apt-get", ["--version"]);
 }
 
-function ensureCompiler(log) {
+/**
+ * A C compiler that runs. With none, installs `packages` with apt-get when running as root on Debian/Ubuntu;
+ * otherwise throws an Error naming `purpose`.
+ */
+export function ensureCompiler(log, { purpose = "the native prover", packages = ["gcc", "libc6-dev"] } = {}) {
   const found = findCompiler();
   if (found !== undefined) return found;
   if (!canInstallWithApt()) {
-    throw new Error("no C compiler found: install gcc or clang (Debian/Ubuntu: `apt-get install -y gcc libc6-dev`)");
+    throw new Error(`no C compiler found: install gcc or clang (Debian/Ubuntu: \`apt-get install -y ${packages.join(" ")}\`)`);
   }
-  log("installing gcc with apt-get (needed once to build the native prover)");
+  log(`installing ${packages[0]} with apt-get (needed once to build ${purpose})`);
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   execFileSync("apt-get", ["update"], { stdio: ["ignore", "ignore", "inherit"], env });
-  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", "gcc", "libc6-dev"], {
+  execFileSync("apt-get", ["install", "-y", "--no-install-recommends", ...packages], {
     stdio: ["ignore", "ignore", "inherit"],
     env,
   });
   const installed = findCompiler();
-  if (installed === undefined) throw new Error("gcc was installed but no C compiler runs");
+  if (installed === undefined) throw new Error(`${packages[0]} was installed but no C compiler runs`);
   return installed;
 }
 
-function sourceFiles() {
-  return readdirSync(sourceDir)
+function sourceFiles(dir) {
+  return readdirSync(dir)
     .filter((file) => file.endsWith(".c") || file.endsWith(".h"))
     .sort();
 }
 
-function buildKey(compiler) {
+/** 16 hex digits hashing the compiler, the flags, the CPU and every .c/.h file of `sourceDirs`. */
+export function buildKey(compiler, sourceDirs = [sourceDir]) {
   const hash = createHash("sha256");
   const version = spawnSync(compiler, ["--version"], { encoding: "utf8" }).stdout ?? "";
   hash.update(`${compiler}\n${version}\n${COMMON_FLAGS.join(" ")}\n${JSON.stringify(VARIANTS)}\n`);
   hash.update(`${process.platform} ${process.arch} ${os.cpus()[0]?.model ?? "?"}\n`);
-  for (const file of sourceFiles()) {
-    hash.update(`\n${file}\n`);
-    hash.update(readFileSync(path.join(sourceDir, file)));
+  for (const [index, dir] of sourceDirs.entries()) {
+    for (const file of sourceFiles(dir)) {
+      hash.update(index === 0 ? `\n${file}\n` : `\n${index}/${file}\n`);
+      hash.update(readFileSync(path.join(dir, file)));
+    }
   }
   return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * Compiles `mainFile` (one translation unit; `includeDirs` on the include path) into `binary`, trying each of
+ * VARIANTS until a build passes `binary selftestArgs`. Returns { flags } or { failures } (nothing left behind).
+ */
+export function compileChecked({ compiler, mainFile, binary, selftestArgs, includeDirs = [] }) {
+  const staging = `${binary}.tmp-${process.pid}`;
+  const includes = includeDirs.map((dir) => `-I${dir}`);
+  const failures = [];
+  for (const variant of VARIANTS) {
+    rmSync(staging, { force: true });
+    const flags = [...COMMON_FLAGS, ...variant];
+    const compiled = spawnSync(compiler, [...flags, ...includes, "-o", staging, mainFile], { encoding: "utf8" });
+    if (compiled.status !== 0) {
+      failures.push(`${compiler} ${flags.join(" ")}: ${compiled.stderr || compiled.error?.message}`);
+      continue;
+    }
+    const selftest = spawnSync(staging, selftestArgs, { encoding: "utf8" });
+    if (selftest.status !== 0) {
+      failures.push(`${compiler} ${flags.join(" ")}: self-test failed\n${selftest.stderr}`);
+      continue;
+    }
+    renameSync(staging, binary);
+    return { flags };
+  }
+  rmSync(staging, { force: true });
+  return { failures };
+}
+
+/** Deletes the files of `dir` matching `pattern` other than `keep` (binaries of older build keys). */
+export function removeStale(dir, pattern, keep) {
+  for (const entry of readdirSync(dir)) {
+    if (pattern.test(entry) && entry !== path.basename(keep)) rmSync(path.join(dir, entry), { force: true });
+  }
 }
 
 function readManifest() {
@@ -106,33 +152,16 @@ export function ensureNativeProver(log = () => {}) {
   const previous = readManifest();
   if (previous?.available && previous.key === key && existsSync(binary)) return previous;
   mkdirSync(buildDir, { recursive: true });
-  const staging = `${binary}.tmp-${process.pid}`;
-  const failures = [];
-  for (const variant of VARIANTS) {
-    rmSync(staging, { force: true });
-    const flags = [...COMMON_FLAGS, ...variant];
-    const compiled = spawnSync(compiler, [...flags, "-o", staging, path.join(sourceDir, "main.c")], { encoding: "utf8" });
-    if (compiled.status !== 0) {
-      failures.push(`${compiler} ${flags.join(" ")}: ${compiled.stderr || compiled.error?.message}`);
-      continue;
-    }
-    const selftest = spawnSync(staging, ["selftest"], { encoding: "utf8" });
-    if (selftest.status !== 0) {
-      failures.push(`${compiler} ${flags.join(" ")}: self-test failed\n${selftest.stderr}`);
-      continue;
-    }
-    renameSync(staging, binary);
-    for (const entry of readdirSync(buildDir)) {
-      if (/^zklite-prover-[0-9a-f]{16}$/.test(entry) && entry !== path.basename(binary)) rmSync(path.join(buildDir, entry), { force: true });
-    }
-    const manifest = { available: true, binary: path.basename(binary), key, compiler, flags };
+  const built = compileChecked({ compiler, mainFile: path.join(sourceDir, "main.c"), binary, selftestArgs: ["selftest"] });
+  if (built.failures) {
+    const manifest = { available: false, reason: `the native prover did not build:\n${built.failures.join("\n")}` };
     writeManifest(manifest);
-    log(`built ${path.relative(process.cwd(), binary)} (${compiler} ${flags.join(" ")})`);
     return manifest;
   }
-  rmSync(staging, { force: true });
-  const manifest = { available: false, reason: `the native prover did not build:\n${failures.join("\n")}` };
+  removeStale(buildDir, /^zklite-prover-[0-9a-f]{16}$/, binary);
+  const manifest = { available: true, binary: path.basename(binary), key, compiler, flags: built.flags };
   writeManifest(manifest);
+  log(`built ${path.relative(process.cwd(), binary)} (${compiler} ${built.flags.join(" ")})`);
   return manifest;
 }
 

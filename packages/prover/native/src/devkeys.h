@@ -138,22 +138,6 @@ static void dk_emit(dk_gen *g, zkey_writer *w, const fr_t *scalars, size_t n, co
   }
 }
 
-static int dk_parse_hex(fr_t *out, const char *hex) {
-  size_t len = strlen(hex);
-  if (len == 0 || len > 64) return 0;
-  memset(out, 0, sizeof *out);
-  for (size_t i = 0; i < len; i++) {
-    char ch = hex[len - 1 - i];
-    uint64_t v;
-    if (ch >= '0' && ch <= '9') v = (uint64_t)(ch - '0');
-    else if (ch >= 'a' && ch <= 'f') v = (uint64_t)(ch - 'a' + 10);
-    else if (ch >= 'A' && ch <= 'F') v = (uint64_t)(ch - 'A' + 10);
-    else return 0;
-    out->v[i / 16] |= v << (4 * (i % 16));
-  }
-  return fr_is_canonical(out) && !fr_is_zero(out);
-}
-
 static int comb_window_for(size_t points, int max) {
   int w = 4;
   while (w < max && ((size_t)1 << (w + 2)) < points) w++;
@@ -170,7 +154,7 @@ static void devkeys(const char *r1cs_path, const char *out_path, int threads) {
   }
   for (int i = 0; i < 5; i++) {
     fr_t n;
-    if (!dk_parse_hex(&n, hex[i])) fail("USAGE", "secret #%d is not a hex integer in 1..r-1", i + 1);
+    if (!fr_parse_hex(&n, hex[i]) || fr_is_zero(&n)) fail("USAGE", "secret #%d is not a hex integer in 1..r-1", i + 1);
     fr_to_mont(&sec[i], &n);
   }
   const fr_t tau = sec[0], alpha = sec[1], beta = sec[2], gamma = sec[3], delta = sec[4];

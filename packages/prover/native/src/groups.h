@@ -1,5 +1,6 @@
 /* BN254 G1 (over Fq) and G2 (over Fq2, twist b = 3 / (9 + u)): affine/Jacobian arithmetic and the fixed-base
- * comb (from keys/devptau), extended-Jacobian buckets and Pippenger multi-scalar multiplication (msm_impl.h). */
+ * comb, extended-Jacobian buckets and Pippenger multi-scalar multiplication (msm_impl.h). keys/devptau compiles
+ * against these headers too, with ZKP_NO_MSM defined (it needs only the comb). */
 #ifndef ZKP_GROUPS_H
 #define ZKP_GROUPS_H
 #include <string.h>
@@ -12,7 +13,9 @@
 #define FE_(op) fq_##op
 #include "group_impl.h"
 #include "comb_impl.h"
+#ifndef ZKP_NO_MSM
 #include "msm_impl.h"
+#endif
 #undef G
 #undef FE
 #undef FE_
@@ -22,7 +25,9 @@
 #define FE_(op) fq2_##op
 #include "group_impl.h"
 #include "comb_impl.h"
+#ifndef ZKP_NO_MSM
 #include "msm_impl.h"
+#endif
 #undef G
 #undef FE
 #undef FE_

@@ -452,18 +452,6 @@ static int selftest(int threads) {
 
 /* ------------------------------------------------------------ main */
 
-static int int_option(int argc, char **argv, const char *name, int fallback, int min, int max) {
-  for (int i = 1; i + 1 < argc; i++) {
-    if (strcmp(argv[i], name) == 0) {
-      char *end;
-      long v = strtol(argv[i + 1], &end, 10);
-      if (*end != '\0' || v < min || v > max) fail("USAGE", "%s must be an integer in %d..%d", name, min, max);
-      return (int)v;
-    }
-  }
-  return fallback;
-}
-
 static const char *str_option(int argc, char **argv, const char *name) {
   for (int i = 1; i + 1 < argc; i++) {
     if (strcmp(argv[i], name) == 0) return argv[i + 1];

@@ -1,6 +1,8 @@
-/* The exponents of every ptau point, in Fr: powers of tau and the Lagrange basis at tau. */
+/* Fr helpers shared by the prover, its dev keys and keys/devptau: roots of unity, powers, hex parsing, batch
+ * inversion, the Lagrange basis at tau. */
 #ifndef ZKP_SCALARS_H
 #define ZKP_SCALARS_H
+#include <string.h>
 #include "field.h"
 #include "util.h"
 
@@ -20,6 +22,23 @@ static fr_t fr_pow_u64(const fr_t *x, uint64_t e) {
   fr_t z;
   fr_pow(&z, x, exponent);
   return z;
+}
+
+/* Parses up to 64 hex digits into *out (normal form); 0 unless they are all hex digits and the value is < r. */
+static int fr_parse_hex(fr_t *out, const char *hex) {
+  size_t len = strlen(hex);
+  if (len == 0 || len > 64) return 0;
+  memset(out, 0, sizeof *out);
+  for (size_t i = 0; i < len; i++) {
+    char ch = hex[len - 1 - i];
+    uint64_t v;
+    if (ch >= '0' && ch <= '9') v = (uint64_t)(ch - '0');
+    else if (ch >= 'a' && ch <= 'f') v = (uint64_t)(ch - 'a' + 10);
+    else if (ch >= 'A' && ch <= 'F') v = (uint64_t)(ch - 'A' + 10);
+    else return 0;
+    out->v[i / 16] |= v << (4 * (i % 16));
+  }
+  return fr_is_canonical(out);
 }
 
 /* In place, x[i] = 1 / x[i] for nonzero entries (Montgomery's trick) */

@@ -1,5 +1,6 @@
 /* Errors with a stable code (printed as one JSON line on stderr, exit status 2), allocation that cannot
- * fail silently, timing and a tiny fork/join over pthreads. */
+ * fail silently, timing and a tiny fork/join over pthreads. Shared with keys/devptau, which uses only some of
+ * them: hence `static inline` (no unused-function warnings). */
 #ifndef ZKP_UTIL_H
 #define ZKP_UTIL_H
 #include <pthread.h>
@@ -33,7 +34,7 @@ static void *xmalloc(size_t size) {
   return p;
 }
 
-static void *xcalloc(size_t n, size_t size) {
+static inline void *xcalloc(size_t n, size_t size) {
   void *p = calloc(n ? n : 1, size ? size : 1);
   if (p == NULL) fail("OUT_OF_MEMORY", "allocating %zu x %zu bytes failed", n, size);
   return p;
@@ -46,19 +47,19 @@ static void *xmalloc_aligned(size_t size) {
   return p;
 }
 
-static double now_seconds(void) {
+static inline double now_seconds(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static long peak_rss_kb(void) {
+static inline long peak_rss_kb(void) {
   struct rusage u;
   getrusage(RUSAGE_SELF, &u);
   return u.ru_maxrss;
 }
 
-static double cpu_seconds(void) {
+static inline double cpu_seconds(void) {
   struct rusage u;
   getrusage(RUSAGE_SELF, &u);
   return (double)u.ru_utime.tv_sec + (double)u.ru_utime.tv_usec * 1e-6 + (double)u.ru_stime.tv_sec + (double)u.ru_stime.tv_usec * 1e-6;
@@ -76,13 +77,27 @@ static void run_threads(void *(*fn)(void *), void *arg, int threads) {
   free(ids);
 }
 
+/* The integer after `name` in argv (fallback when absent); anything else than an integer in min..max fails
+ * with USAGE. */
+static inline int int_option(int argc, char **argv, const char *name, int fallback, int min, int max) {
+  for (int i = 1; i + 1 < argc; i++) {
+    if (strcmp(argv[i], name) == 0) {
+      char *end;
+      long v = strtol(argv[i + 1], &end, 10);
+      if (*end != '\0' || v < min || v > max) fail("USAGE", "%s must be an integer in %d..%d", name, min, max);
+      return (int)v;
+    }
+  }
+  return fallback;
+}
+
 /* A shared counter handing out work items to the threads of run_threads. */
 typedef struct {
   size_t next, end, step;
   pthread_mutex_t lock;
 } work_queue;
 
-static void queue_init(work_queue *q, size_t end, size_t step) {
+static inline void queue_init(work_queue *q, size_t end, size_t step) {
   q->next = 0;
   q->end = end;
   q->step = step ? step : 1;
@@ -90,7 +105,7 @@ static void queue_init(work_queue *q, size_t end, size_t step) {
 }
 
 /* [*start, *stop) of the next item, 0 when none is left */
-static int queue_take(work_queue *q, size_t *start, size_t *stop) {
+static inline int queue_take(work_queue *q, size_t *start, size_t *stop) {
   pthread_mutex_lock(&q->lock);
   size_t s = q->next;
   if (s < q->end) q->next = s + q->step;
@@ -101,6 +116,6 @@ static int queue_take(work_queue *q, size_t *start, size_t *stop) {
   return 1;
 }
 
-static void queue_destroy(work_queue *q) { pthread_mutex_destroy(&q->lock); }
+static inline void queue_destroy(work_queue *q) { pthread_mutex_destroy(&q->lock); }
 
 #endif
