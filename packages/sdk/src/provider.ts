@@ -172,7 +172,6 @@ export class Provider {
   private waitFor<T>(kinds: NodeEvent["kind"][], key: string | undefined, read: () => Promise<T | null>, done: (value: T | null) => value is T, timeoutMs: number, what: string): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let settled = false;
-      let subscription: { unsubscribe(): void } | undefined;
       // events wake the check; a slow poll covers the moment before the subscription is live, and reconnects
       const poll = setInterval(() => check(), SAFETY_POLL_MS);
       const timer = setTimeout(() => finish(new ZkLiteError("TIMEOUT", `${what} did not reach the awaited state within ${timeoutMs} ms`)), timeoutMs);
@@ -181,15 +180,15 @@ export class Provider {
         settled = true;
         clearTimeout(timer);
         clearInterval(poll);
-        subscription?.unsubscribe();
+        subscription.unsubscribe();
         if (error === undefined) resolve(value as T);
         else reject(error);
       }
       function check(): void {
         read().then((value) => (done(value) ? finish(undefined, value) : undefined), finish);
       }
-      subscription = this.subscribe({ kinds, ...(key === undefined ? {} : { key }) }, check, () => undefined, check);
-      if (settled) subscription.unsubscribe();
+      // finish() runs only from timers and resolved reads, after this line
+      const subscription = this.subscribe({ kinds, ...(key === undefined ? {} : { key }) }, check, () => undefined, check);
       check(); // it may be done already
     });
   }
