@@ -74,10 +74,6 @@ export class Mempool {
     return this.queues.hasHash(hash);
   }
 
-  queued(): IterableIterator<MempoolEntry> {
-    return this.queues.all();
-  }
-
   /** Admits one transaction; resolves with its hash once it is persisted. */
   async submitTx(rawTx: unknown, rawEthSignature?: unknown): Promise<string> {
     const tx = parseTransaction(rawTx);
