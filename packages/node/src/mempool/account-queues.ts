@@ -115,8 +115,4 @@ export class AccountQueues {
     }
     return result;
   }
-
-  all(): IterableIterator<MempoolEntry> {
-    return this.entries.values();
-  }
 }
