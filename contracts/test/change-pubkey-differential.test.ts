@@ -66,6 +66,7 @@ describe("ChangePubKey authorization: executor ⇔ L1 (differential)", () => {
     this.timeout(90_000); // ≈ 7 s
     const sys = await system();
     const [p, state] = await Promise.all([loadProtocol(), import("@zklite/state") as Promise<State>]);
+    await state.initPoseidon(); // the state's trees hash with Poseidon, loaded explicitly
     const chainId = Number((await ethers.provider.getNetwork()).chainId);
     const seed = process.env.ZKLITE_SEED ?? hexlify(Wallet.createRandom().privateKey);
     console.log(`      seed ${seed} (ZKLITE_SEED=${seed} replays it)`);
@@ -113,6 +114,7 @@ describe("ChangePubKey authorization: executor ⇔ L1 (differential)", () => {
   it("the valid variant of every type commits and its high-s twin does not, on both sides", async function () {
     const sys = await system();
     const [p, state] = await Promise.all([loadProtocol(), import("@zklite/state") as Promise<State>]);
+    await state.initPoseidon(); // the state's trees hash with Poseidon, loaded explicitly
     const chainId = Number((await ethers.provider.getNetwork()).chainId);
     const random = new Random("fixed");
     for (const kind of ["ECDSA", "legacy", "EIP712"] as const) {
