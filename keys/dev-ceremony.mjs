@@ -31,15 +31,15 @@ const started = performance.now();
 const blockChunks = option("--block", undefined);
 const circuit =
   blockChunks === undefined
-    ? compileExitCircuit(form, { accountTreeDepth, balanceTreeDepth })
-    : compileBlockCircuit({
+    ? await compileExitCircuit(form, { accountTreeDepth, balanceTreeDepth })
+    : await compileBlockCircuit({
         chunks: Number(blockChunks),
         accountDepth: accountTreeDepth,
         balanceDepth: balanceTreeDepth,
         feeSlots: PRODUCTION_BLOCK_TREE.feeSlots,
         extendedLanes: productionExtendedLanes(Number(blockChunks)),
       });
-const keys = ensureDevKeys(circuit);
+const keys = await ensureDevKeys(circuit);
 console.log(
   JSON.stringify({
     insecure: true,

@@ -11,8 +11,8 @@
 // full compilation (millions of constraints) does not fit this machine's time budget.
 import { compileBlockCommitmentCircuit, compileCircuit } from "../dist/index.js";
 
-function count(name, source) {
-  return compileCircuit(name, `pragma circom 2.1.0;\n\n${source}\n`).header.constraints;
+async function count(name, source) {
+  return (await compileCircuit(name, `pragma circom 2.1.0;\n\n${source}\n`)).header.constraints;
 }
 
 export function commitmentCompressions(chunks) {
@@ -20,17 +20,17 @@ export function commitmentCompressions(chunks) {
 }
 
 /** Compiles the components for the given depths and returns the model's parameters. */
-export function measureBlockComponents(accountDepth, balanceDepth) {
+export async function measureBlockComponents(accountDepth, balanceDepth) {
   const started = performance.now();
-  const chunk = count(`bench_chunk_${accountDepth}_${balanceDepth}`, `include "block/chunk.circom";\n\ncomponent main = BlockChunk(${accountDepth}, ${balanceDepth});`);
-  const pairServices = count("bench_pair_services", `include "block/pair_services.circom";\n\ncomponent main = ChunkPairServices();`);
-  const feeCredit = count(`bench_fee_credit_${accountDepth}`, `include "block/fee_credit.circom";\n\ncomponent main = FeeCredit(${accountDepth});`);
-  const leafUpdate = count(`bench_leaf_update_${accountDepth}`, `include "block/leaf_update.circom";\n\ncomponent main = LeafUpdate(${accountDepth});`);
-  const lane = count(`bench_extended_lane_${balanceDepth}`, `include "block/extended_lane.circom";\n\ncomponent main = ExtendedLane(${balanceDepth});`);
-  const signature = count("bench_signature", `include "zksync_signature.circom";\n\ncomponent main = ZkSyncSignatureVerifier();`);
+  const chunk = await count(`bench_chunk_${accountDepth}_${balanceDepth}`, `include "block/chunk.circom";\n\ncomponent main = BlockChunk(${accountDepth}, ${balanceDepth});`);
+  const pairServices = await count("bench_pair_services", `include "block/pair_services.circom";\n\ncomponent main = ChunkPairServices();`);
+  const feeCredit = await count(`bench_fee_credit_${accountDepth}`, `include "block/fee_credit.circom";\n\ncomponent main = FeeCredit(${accountDepth});`);
+  const leafUpdate = await count(`bench_leaf_update_${accountDepth}`, `include "block/leaf_update.circom";\n\ncomponent main = LeafUpdate(${accountDepth});`);
+  const lane = await count(`bench_extended_lane_${balanceDepth}`, `include "block/extended_lane.circom";\n\ncomponent main = ExtendedLane(${balanceDepth});`);
+  const signature = await count("bench_signature", `include "zksync_signature.circom";\n\ncomponent main = ZkSyncSignatureVerifier();`);
   // two commitment sizes with 1 and 3 compressions give the per-compression cost and the fixed header
-  const small = compileBlockCommitmentCircuit(2).header.constraints;
-  const large = compileBlockCommitmentCircuit(10).header.constraints;
+  const small = (await compileBlockCommitmentCircuit(2)).header.constraints;
+  const large = (await compileBlockCommitmentCircuit(10)).header.constraints;
   const compression = (large - small - 81 * 8) / (commitmentCompressions(10) - commitmentCompressions(2));
   const header = small - commitmentCompressions(2) * compression - 81 * 2;
   return { accountDepth, balanceDepth, chunk, pairServices, feeCredit, leafUpdate, lane, signature, compression, header, compileMs: Math.round(performance.now() - started) };

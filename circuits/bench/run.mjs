@@ -42,7 +42,7 @@ const OPERATION_CHUNKS = { Noop: 1, Deposit: 6, TransferToNew: 6, Withdraw: 6, T
 const PRODUCTION_FEE_SLOTS = PRODUCTION_BLOCK_TREE.feeSlots;
 
 if (only === "all" || only === "constraints") {
-  const production = measureBlockComponents(24, 32);
+  const production = await measureBlockComponents(24, 32);
   logModel(production);
   // the throughput size: the marginal chunk there, and everything per transfer in a block full of transfers
   const largest = Math.max(...PRODUCTION_BLOCK_SIZES);
@@ -59,20 +59,20 @@ if (only === "all" || only === "constraints") {
     const lanes = productionExtendedLanes(chunks);
     print({ bench: `constraints.block_${chunks}_production`, value: Math.round(estimateBlockConstraints(production, chunks, PRODUCTION_FEE_SLOTS, lanes)), unit: "constraints", feeSlots: PRODUCTION_FEE_SLOTS, extendedLanes: lanes });
   }
-  const exit = compileExitCircuit("field-inputs", { accountTreeDepth: 24, balanceTreeDepth: 32 });
+  const exit = await compileExitCircuit("field-inputs", { accountTreeDepth: 24, balanceTreeDepth: 32 });
   print({ bench: "constraints.exit_production", value: exit.header.constraints, unit: "constraints", target: 65_536 });
 
   // the model against a real compilation: the tests' 16-chunk circuit
-  const test = measureBlockComponents(4, 32);
-  const compiled = compileBlockCircuit({ chunks: 16, accountDepth: 4, balanceDepth: 32, feeSlots: 2, extendedLanes: 6 }).header.constraints;
+  const test = await measureBlockComponents(4, 32);
+  const compiled = (await compileBlockCircuit({ chunks: 16, accountDepth: 4, balanceDepth: 32, feeSlots: 2, extendedLanes: 6 })).header.constraints;
   print({ bench: "constraints.block_16_test", value: compiled, unit: "constraints", model: Math.round(estimateBlockConstraints(test, 16, 2, 6)), depths: "4/32" });
 }
 
 if (only === "all" || only === "block") {
   await init();
   const parameters = { chunks: 2, accountDepth: 4, balanceDepth: 32, feeSlots: 1, extendedLanes: 1 };
-  const circuit = compileBlockCircuit(parameters);
-  const keys = ensureDevKeys(circuit);
+  const circuit = await compileBlockCircuit(parameters);
+  const keys = await ensureDevKeys(circuit);
   const scenario = new BlockScenario({ ...parameters, chunks: 16 }, 0xbe9c);
   scenario.randomBlock(["deposit"]).commit();
   scenario.randomBlock(["changePubKey"]).commit();
@@ -105,8 +105,8 @@ if (only === "all" || only === "block") {
 if (only === "all" || only === "exit") {
   for (const [accountTreeDepth, balanceTreeDepth] of [[4, 16], [24, 32]]) {
     const depths = `${accountTreeDepth}/${balanceTreeDepth}`;
-    const circuit = compileExitCircuit("field-inputs", { accountTreeDepth, balanceTreeDepth });
-    const keys = ensureDevKeys(circuit);
+    const circuit = await compileExitCircuit("field-inputs", { accountTreeDepth, balanceTreeDepth });
+    const keys = await ensureDevKeys(circuit);
     const tree = new MutableStateTree({ accountTreeDepth, balanceTreeDepth });
     const accountId = randomInt(2 ** Math.min(accountTreeDepth, 20) - 1);
     const tokenId = randomInt(65_536);

@@ -13,7 +13,7 @@ if (args[0] === "--block") {
   for (const chunks of args.slice(1).map(Number)) {
     const started = performance.now();
     const parameters = productionBlockCircuit(chunks);
-    const circuit = compileBlockCircuit(parameters);
+    const circuit = await compileBlockCircuit(parameters);
     print({ bench: `constraints.block_${chunks}_production_compiled`, value: circuit.header.constraints, unit: "constraints", ...parameters, compileMs: Math.round(performance.now() - started) });
   }
 } else {
@@ -21,7 +21,7 @@ if (args[0] === "--block") {
     const [accountTreeDepth, balanceTreeDepth] = pair.split("/").map(Number);
     for (const form of ["field-inputs", "sha256"]) {
       const started = performance.now();
-      const circuit = compileExitCircuit(form, { accountTreeDepth, balanceTreeDepth });
+      const circuit = await compileExitCircuit(form, { accountTreeDepth, balanceTreeDepth });
       const { constraints, publicInputs, publicOutputs } = circuit.header;
       print({ bench: `exit ${form} ${pair}`, value: constraints, unit: "constraints", publicInputs, publicOutputs, compileMs: Math.round(performance.now() - started) });
     }

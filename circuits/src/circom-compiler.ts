@@ -1,7 +1,8 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import { ZkLiteError } from "@zklite/crypto-wasm";
 import { CIRCOM_SOURCE_DIR, cacheRoot, circomCli, circomlibNodeModules, packageVersion } from "./package-paths.js";
 import { readR1csHeader, type R1csHeader } from "./r1cs-header.js";
@@ -23,7 +24,7 @@ export interface CompiledCircuit {
  * cached result. The hash covers the main source, every file in circuits/circom and the compiler and
  * circomlib versions, so any change recompiles.
  */
-export function compileCircuit(name: string, mainSource: string): CompiledCircuit {
+export async function compileCircuit(name: string, mainSource: string): Promise<CompiledCircuit> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new ZkLiteError("BAD_CIRCUIT_NAME", `circuit name ${name} must match [a-z0-9_]+`);
   const dir = path.join(cacheRoot(), "circuits", `${name}-${sourceHash(mainSource)}`);
   const r1csPath = path.join(dir, `${name}.r1cs`);
@@ -36,7 +37,7 @@ export function compileCircuit(name: string, mainSource: string): CompiledCircui
     mkdirSync(workspace, { recursive: true });
     try {
       writeFileSync(path.join(workspace, `${name}.circom`), mainSource);
-      runCircom(path.join(workspace, `${name}.circom`), workspace);
+      await runCircom(path.join(workspace, `${name}.circom`), workspace);
       // the generated witness calculator is CommonJS, and this package is "type": "module"
       writeFileSync(path.join(workspace, `${name}_js`, "package.json"), '{ "type": "commonjs" }\n');
       rmSync(staging, { recursive: true, force: true });
@@ -97,7 +98,7 @@ function includedFiles(mainSource: string): string[] {
  * circom2's WebAssembly sandbox only reaches paths below the working directory, so the compiler runs
  * from the folder holding circomlib's node_modules and every path is given relative to it.
  */
-function runCircom(mainFile: string, outDir: string): void {
+async function runCircom(mainFile: string, outDir: string): Promise<void> {
   const nodeModules = circomlibNodeModules();
   const cwd = path.dirname(nodeModules);
   const relative = (target: string): string => {
@@ -111,7 +112,7 @@ function runCircom(mainFile: string, outDir: string): void {
     (arg) => (arg.startsWith("-") ? arg : relative(arg)),
   );
   try {
-    execFileSync(process.execPath, [circomCli(), ...args], { cwd, stdio: "pipe", maxBuffer: 64 * 1024 * 1024 });
+    await promisify(execFile)(process.execPath, [circomCli(), ...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const output = error instanceof Error && "stdout" in error ? String((error as { stdout: unknown }).stdout) : "";
     throw new ZkLiteError("CIRCOM_COMPILE_FAILED", `circom failed on ${mainFile}\n${output}`, { cause: error });

@@ -39,8 +39,8 @@ const randomField = (): bigint => BigInt(`0x${randomBytes(32).toString("hex")}`)
 
 describe("4-ary Poseidon tree gadgets against @zklite/state", () => {
   let circuit: CompiledCircuit;
-  beforeAll(() => {
-    circuit = compileCircuit("quad_merkle_harness", HARNESS);
+  beforeAll(async () => {
+    circuit = await compileCircuit("quad_merkle_harness", HARNESS);
   });
 
   it("computes the same root as QuadMerkleTree for every slot and random trees", async () => {

@@ -3,9 +3,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { ZkLiteError } from "@zklite/crypto-wasm";
 
-/** Input signals by name: field elements, or (nested) arrays of them. */
-export type CircuitInput = { readonly [signal: string]: CircuitSignalValue };
-export type CircuitSignalValue = bigint | readonly CircuitSignalValue[];
+import type { CircuitInput } from "./circuit-input.js";
+
+export type { CircuitInput, CircuitSignalValue } from "./circuit-input.js";
 
 interface GeneratedCalculator {
   calculateWitness(input: unknown, sanityCheck: boolean): Promise<bigint[]>;

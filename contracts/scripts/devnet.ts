@@ -2,7 +2,8 @@
 // it, addresses printed and written to deployments/devnet.json (or ZKLITE_DEPLOYMENT_FILE). Runs until stopped.
 //
 //   npm run devnet -w @zklite/contracts
-//   env: ZKLITE_L1_PORT (8545), ZKLITE_GENESIS_ROOT, ZKLITE_DEPLOYMENT_FILE, ZKLITE_L1_LOG=1 (log every RPC call)
+//   env: ZKLITE_L1_PORT (8545), ZKLITE_GENESIS_ROOT, ZKLITE_DEPLOY_CONFIG (config/devnet.json), ZKLITE_DEPLOYMENT_FILE,
+//        ZKLITE_L1_LOG=1 (log every RPC call)
 import path from "node:path";
 
 import hre from "hardhat";
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
   if (process.env.ZKLITE_L1_LOG !== "1") await hre.network.provider.send("hardhat_setLoggingEnabled", [false]);
 
   const outFile = path.resolve(process.env.ZKLITE_DEPLOYMENT_FILE ?? DEFAULT_DEPLOYMENT_FILE);
-  const file = await deployFromConfig(url, DEFAULT_CONFIG_FILE, outFile);
+  const configFile = path.resolve(process.env.ZKLITE_DEPLOY_CONFIG ?? DEFAULT_CONFIG_FILE);
+  const file = await deployFromConfig(url, configFile, outFile);
   console.log(describeDeployment(file, outFile));
   console.log(`[devnet] L1 running on ${url} (chain ${file.chainId}); Ctrl-C to stop`);
 }

@@ -86,8 +86,8 @@ async function proveTransferBlock(aliceAddress: string, bobAddress: string): Pro
     loadProtocol(),
   ]);
   await Promise.all([crypto.init(), state.initPoseidon()]);
-  const circuit = circuits.compileBlockCircuit(PROVEN);
-  const keys = circuits.ensureDevKeys(circuit);
+  const circuit = await circuits.compileBlockCircuit(PROVEN);
+  const keys = await circuits.ensureDevKeys(circuit);
 
   // the setup block is never committed: its Onchain authorization is a fact of this test's executor only
   const authFacts = new state.OnchainAuthFactStore();
@@ -206,7 +206,7 @@ describe("a real block circuit proof through the L1 contracts", function () {
     // one-time work, cached per machine: instant once done
     this.timeout(COLD_PREPARATION_TIMEOUT_MS);
     const circuits = (await import("@zklite/circuits")) as Circuits;
-    circuits.ensureDevKeys(circuits.compileBlockCircuit(PROVEN));
+    await circuits.ensureDevKeys(await circuits.compileBlockCircuit(PROVEN));
   });
 
   before(async function () {

@@ -52,7 +52,7 @@ describe("block circuit (16 chunks, depths 4/32, 2 fee slots)", () => {
 
   beforeAll(async () => {
     await init();
-    circuit = compileBlockCircuit(PARAMETERS);
+    circuit = await compileBlockCircuit(PARAMETERS);
     scenario = new BlockScenario(PARAMETERS, 0x5eed);
   });
 

@@ -27,8 +27,8 @@ function randomBlock(): BlockCommitmentInput {
 
 describe("block commitment component against @zklite/protocol's blockCommitment", () => {
   let circuit: CompiledCircuit;
-  beforeAll(() => {
-    circuit = compileBlockCommitmentCircuit(CHUNKS);
+  beforeAll(async () => {
+    circuit = await compileBlockCommitmentCircuit(CHUNKS);
   });
 
   it("outputs the SDK's masked commitment for random blocks", async () => {

@@ -1,14 +1,14 @@
 import { ZkLiteError } from "@zklite/crypto-wasm";
 import { bytesToBitsMsbFirst } from "@zklite/crypto-wasm/ts";
-import { onchainOpsOffsetCommitment, type BlockCommitmentInput } from "@zklite/protocol";
+import { onchainOpsOffsetCommitment, toHex, type BlockCommitmentInput } from "@zklite/protocol";
 import { FIELD_MODULUS } from "@zklite/state";
 import { compileCircuit, type CompiledCircuit } from "../circom-compiler.js";
-import type { CircuitInput } from "../witness-calculator.js";
+import type { CircuitInput } from "../circuit-input.js";
 
 const CHUNK_BYTES = 10;
 
 /** The block-commitment component (circom/lib/block_commitment.circom) alone, for a block of `chunks` chunks. */
-export function compileBlockCommitmentCircuit(chunks: number): CompiledCircuit {
+export function compileBlockCommitmentCircuit(chunks: number): Promise<CompiledCircuit> {
   if (!Number.isInteger(chunks) || chunks < 1 || chunks > 1024) throw new ZkLiteError("BAD_BLOCK_CHUNKS", `block size ${chunks} is not in 1..1024 chunks`);
   const source = `pragma circom 2.1.0;\n\ninclude "block_commitment.circom";\n\ncomponent main = BlockCommitment(${chunks});\n`;
   return compileCircuit(`block_commitment_${chunks}`, source);
@@ -41,7 +41,7 @@ function fieldRoot(root: BlockCommitmentInput["oldStateRoot"], what: string): bi
   let value: bigint;
   if (typeof root === "bigint") value = root;
   else if (typeof root === "string" && /^0x[0-9a-fA-F]{64}$/.test(root)) value = BigInt(root);
-  else if (root instanceof Uint8Array && root.length === 32) value = BigInt(`0x${Buffer.from(root).toString("hex")}`);
+  else if (root instanceof Uint8Array && root.length === 32) value = BigInt(toHex(root));
   else throw new ZkLiteError("INVALID_BLOCK", `${what} must be a bigint, 0x + 64 hex digits or 32 bytes`);
   if (value < 0n) throw new ZkLiteError("ROOT_NOT_A_FIELD_ELEMENT", `${what} is negative`);
   if (value >= FIELD_MODULUS) throw new ZkLiteError("ROOT_NOT_A_FIELD_ELEMENT", `${what} is not below the BN254 scalar field modulus`);

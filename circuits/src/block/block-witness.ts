@@ -4,7 +4,7 @@ import { blockCommitment, encodeBlockPubdata, maskCommitment } from "@zklite/pro
 import { hex160ToBigInt, isProcessableToken, PROCESSABLE_TOKEN_DEPTH, type AuditPath, type BalanceProof, type StateTree } from "@zklite/state";
 import { writableTree } from "@zklite/state/internal";
 import { dummySignatureSlot, signatureWitness, txMessageFields } from "../signature/index.js";
-import type { CircuitInput } from "../witness-calculator.js";
+import type { CircuitInput } from "../circuit-input.js";
 import type { BlockCircuitParameters } from "./block-circuit-parameters.js";
 import { argVector } from "./chunk-args.js";
 import { digestPacked, extendedLaneInputs, type ExtendedTouch } from "./extended-lanes.js";

@@ -1,6 +1,6 @@
 import { rescueHash, ZkLiteError } from "@zklite/crypto-wasm";
 import type { BalanceProof } from "@zklite/state";
-import type { CircuitInput } from "../witness-calculator.js";
+import type { CircuitInput } from "../circuit-input.js";
 import type { ChunkPlan } from "./operation-plans.js";
 
 /** A chunk whose balance lives in an extended tree (token id >= 2^10), as its lane proves it. */

@@ -21,8 +21,8 @@ describe("Groth16 proof of a 2-chunk block with INSECURE development keys", () =
 
   beforeAll(async () => {
     await init();
-    const circuit = compileBlockCircuit(PROVEN);
-    keys = ensureDevKeys(circuit);
+    const circuit = await compileBlockCircuit(PROVEN);
+    keys = await ensureDevKeys(circuit);
     const scenario = new BlockScenario(SETUP, 0xb10c);
     scenario.randomBlock(["deposit", "deposit", "deposit"]).commit();
     scenario.randomBlock(["changePubKey"]).commit();

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { ZkLiteError } from "@zklite/crypto-wasm";
-import { devKeysGeneratorVersion, generateDevZkeySync, nativeProverStatus } from "@zklite/prover";
+import { devKeysGeneratorVersion, generateDevZkey, nativeProverStatus } from "@zklite/prover";
 import type { CompiledCircuit } from "../circom-compiler.js";
 import { snarkjsCli } from "../package-paths.js";
 import { ensureDevPowersOfTau, run } from "./powers-of-tau.js";
@@ -40,41 +40,50 @@ export function devKeyGenerator(): "native" | "snarkjs" {
  * Where the native binary cannot be built, or with `ZKLITE_DEV_KEYS=snarkjs`: a dev powers of tau, the
  * circuit-specific setup and one phase-2 contribution of random bytes (minutes).
  */
-export function ensureDevKeys(circuit: CompiledCircuit): DevKeys {
+export async function ensureDevKeys(circuit: CompiledCircuit): Promise<DevKeys> {
   const ptauPower = requiredPtauPower(circuit);
   const generator = devKeyGenerator();
   const stem = generator === "native" ? `${circuit.name}.devkeys-v${devKeysGeneratorVersion()}` : `${circuit.name}.dev`;
-  const keys: DevKeys = {
-    zkeyPath: path.join(circuit.dir, `${stem}.zkey`),
-    verificationKeyPath: path.join(circuit.dir, `${stem}.vkey.json`),
-    verifierSolidityPath: path.join(circuit.dir, `${stem}.verifier.sol`),
-    ptauPower,
-    generator,
-  };
-  const snarkjs = snarkjsCli();
-  produce(keys.zkeyPath, (tmp) => {
-    if (generator === "native") {
-      generateDevZkeySync({ r1csPath: circuit.r1csPath, zkeyPath: tmp });
-      return;
-    }
-    const ptau = ensureDevPowersOfTau(ptauPower);
-    const initial = `${tmp}.0`;
-    run([snarkjs, "groth16", "setup", circuit.r1csPath, ptau, initial], circuit.dir);
-    run([snarkjs, "zkey", "contribute", initial, tmp, "-n=zkLite INSECURE development contribution", `-e=${randomBytes(32).toString("hex")}`], circuit.dir);
-    rmSync(initial, { force: true });
+  const keysDir = path.join(circuit.dir, stem);
+  const files = (dir: string) => ({
+    zkeyPath: path.join(dir, `${circuit.name}.zkey`),
+    verificationKeyPath: path.join(dir, "verification_key.json"),
+    verifierSolidityPath: path.join(dir, "verifier.sol"),
   });
-  produce(keys.verificationKeyPath, (tmp) => run([snarkjs, "zkey", "export", "verificationkey", keys.zkeyPath, tmp], circuit.dir));
-  produce(keys.verifierSolidityPath, (tmp) => run([snarkjs, "zkey", "export", "solidityverifier", keys.zkeyPath, tmp], circuit.dir));
+  const keys: DevKeys = { ...files(keysDir), ptauPower, generator };
+  if (complete(keys)) return keys;
+  // the three files are made together in a folder of this process, which then becomes the keys' folder in one
+  // rename: a zkey never sits beside another zkey's verification key, even with several builders at once
+  const staging = `${keysDir}.tmp-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  const tmp = files(staging);
+  const snarkjs = snarkjsCli();
+  try {
+    if (generator === "native") {
+      await generateDevZkey({ r1csPath: circuit.r1csPath, zkeyPath: tmp.zkeyPath });
+    } else {
+      const ptau = await ensureDevPowersOfTau(ptauPower);
+      const initial = `${tmp.zkeyPath}.0`;
+      await run([snarkjs, "groth16", "setup", circuit.r1csPath, ptau, initial], circuit.dir);
+      await run([snarkjs, "zkey", "contribute", initial, tmp.zkeyPath, "-n=zkLite INSECURE development contribution", `-e=${randomBytes(32).toString("hex")}`], circuit.dir);
+      rmSync(initial, { force: true });
+    }
+    await run([snarkjs, "zkey", "export", "verificationkey", tmp.zkeyPath, tmp.verificationKeyPath], circuit.dir);
+    await run([snarkjs, "zkey", "export", "solidityverifier", tmp.zkeyPath, tmp.verifierSolidityPath], circuit.dir);
+    // snarkjs reports some failures (e.g. a too-small ptau) on stdout and exits 0 with no file
+    if (!complete(tmp)) throw new ZkLiteError("CEREMONY_STEP_FAILED", `building the development keys of ${circuit.name} left a file missing`);
+    try {
+      renameSync(staging, keysDir);
+    } catch (error) {
+      if (!complete(keys)) throw error; // another builder finished first: its keys are as good
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
   return keys;
 }
 
-/** Builds `file` through a temporary name, so an interrupted run never leaves a half-written artifact. */
-function produce(file: string, build: (tmp: string) => void): void {
-  if (existsSync(file) && statSync(file).size > 0) return;
-  const tmp = `${file}.tmp-${process.pid}${path.extname(file)}`;
-  rmSync(tmp, { force: true });
-  build(tmp);
-  // snarkjs reports some failures (e.g. a too-small ptau) on stdout and exits 0 with no file
-  if (!existsSync(tmp) || statSync(tmp).size === 0) throw new ZkLiteError("CEREMONY_STEP_FAILED", `producing ${path.basename(file)} left no output`);
-  renameSync(tmp, file);
+function complete(keys: Pick<DevKeys, "zkeyPath" | "verificationKeyPath" | "verifierSolidityPath">): boolean {
+  return [keys.zkeyPath, keys.verificationKeyPath, keys.verifierSolidityPath].every((file) => existsSync(file) && statSync(file).size > 0);
 }

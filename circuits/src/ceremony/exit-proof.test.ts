@@ -18,9 +18,9 @@ describe("Groth16 proof of the exit circuit with INSECURE development keys", () 
   let result: Groth16Result;
 
   beforeAll(async () => {
-    const circuit = compileExitCircuit("field-inputs", DEPTHS);
+    const circuit = await compileExitCircuit("field-inputs", DEPTHS);
     expect(requiredPtauPower(circuit)).toBe(13);
-    keys = ensureDevKeys(circuit);
+    keys = await ensureDevKeys(circuit);
     wasmPath = circuit.wasmPath;
     const tree = randomStateTree(DEPTHS.accountTreeDepth, DEPTHS.balanceTreeDepth, 5);
     const ids = [...tree.accountIds()];

@@ -1,7 +1,8 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, symlinkSync } from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import { ZkLiteError } from "@zklite/crypto-wasm";
 import { PACKAGE_ROOT, cacheRoot, circomlibNodeModules, snarkjsCli } from "../package-paths.js";
 
@@ -26,7 +27,7 @@ function sharedDevPtauTool(): string | undefined {
  * single contribution is random bytes of this process (or a tau the dev tool knew); fine for tests and
  * development, never for production keys.
  */
-export function ensureDevPowersOfTau(power: number): string {
+export async function ensureDevPowersOfTau(power: number): Promise<string> {
   if (!Number.isInteger(power) || power < 1 || power > 24) throw new ZkLiteError("BAD_PTAU_POWER", `ptau power ${power} is not in 1..24`);
   const dir = path.join(cacheRoot(), "ptau");
   mkdirSync(dir, { recursive: true });
@@ -37,20 +38,20 @@ export function ensureDevPowersOfTau(power: number): string {
   const fast = repositoryDevPtau();
   const tool = sharedDevPtauTool();
   if (fast !== undefined) {
-    run([fast, String(power), staging], dir);
+    await run([fast, String(power), staging], dir);
   } else if (tool !== undefined) {
     const toolDir = path.join(cacheRoot(), "devptau-tool");
     mkdirSync(toolDir, { recursive: true });
     copyFileSync(tool, path.join(toolDir, "devptau.mjs"));
     const link = path.join(toolDir, "node_modules");
     if (!existsSync(link)) symlinkSync(circomlibNodeModules(), link, "dir");
-    run([path.join(toolDir, "devptau.mjs"), String(power), staging], toolDir);
+    await run([path.join(toolDir, "devptau.mjs"), String(power), staging], toolDir);
   } else {
     const fresh = `${staging}.0`;
     const contributed = `${staging}.1`;
-    run([snarkjsCli(), "powersoftau", "new", "bn128", String(power), fresh], dir);
-    run([snarkjsCli(), "powersoftau", "contribute", fresh, contributed, `-e=${randomBytes(32).toString("hex")}`], dir);
-    run([snarkjsCli(), "powersoftau", "prepare", "phase2", contributed, staging], dir);
+    await run([snarkjsCli(), "powersoftau", "new", "bn128", String(power), fresh], dir);
+    await run([snarkjsCli(), "powersoftau", "contribute", fresh, contributed, `-e=${randomBytes(32).toString("hex")}`], dir);
+    await run([snarkjsCli(), "powersoftau", "prepare", "phase2", contributed, staging], dir);
     rmSync(fresh);
     rmSync(contributed);
   }
@@ -59,9 +60,9 @@ export function ensureDevPowersOfTau(power: number): string {
   return final;
 }
 
-export function run(args: readonly string[], cwd: string): void {
+export async function run(args: readonly string[], cwd: string): Promise<void> {
   try {
-    execFileSync(process.execPath, [...args], { cwd, stdio: "pipe", maxBuffer: 64 * 1024 * 1024 });
+    await promisify(execFile)(process.execPath, [...args], { cwd, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const output = error instanceof Error && "stdout" in error ? String((error as { stdout: unknown }).stdout) : "";
     throw new ZkLiteError("CEREMONY_STEP_FAILED", `${path.basename(args[0] ?? "")} ${args.slice(1, 3).join(" ")} failed\n${output}`, { cause: error });

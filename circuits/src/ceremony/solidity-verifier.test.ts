@@ -18,8 +18,8 @@ describe("the exported Solidity verifier on Hardhat", () => {
   let publicInputs: bigint[];
 
   beforeAll(async () => {
-    const circuit = compileExitCircuit("field-inputs", DEPTHS);
-    const keys = ensureDevKeys(circuit);
+    const circuit = await compileExitCircuit("field-inputs", DEPTHS);
+    const keys = await ensureDevKeys(circuit);
     const tree = randomStateTree(DEPTHS.accountTreeDepth, DEPTHS.balanceTreeDepth, 4);
     const ids = [...tree.accountIds()];
     const accountId = ids[randomInt(ids.length)]!;

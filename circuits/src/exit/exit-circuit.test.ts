@@ -30,8 +30,8 @@ function tamperSibling(input: CircuitInput, key: "accountSiblings" | "balanceSib
 describe("exit circuit, field-input form, fungible tokens (4/32)", () => {
   let circuit: CompiledCircuit;
   let tree: StateTree;
-  beforeAll(() => {
-    circuit = compileExitCircuit("field-inputs", DEPTHS);
+  beforeAll(async () => {
+    circuit = await compileExitCircuit("field-inputs", DEPTHS);
     tree = randomStateTree(DEPTHS.accountTreeDepth, DEPTHS.balanceTreeDepth, 6);
   });
 
@@ -114,8 +114,8 @@ describe("exit circuit, field-input form, fungible tokens (4/32)", () => {
 describe("exit circuit, field-input form at balance depth 16 (fungible tokens only)", () => {
   let circuit: CompiledCircuit;
   let tree: StateTree;
-  beforeAll(() => {
-    circuit = compileExitCircuit("field-inputs", FUNGIBLE_ONLY_DEPTHS);
+  beforeAll(async () => {
+    circuit = await compileExitCircuit("field-inputs", FUNGIBLE_ONLY_DEPTHS);
     tree = randomStateTree(FUNGIBLE_ONLY_DEPTHS.accountTreeDepth, FUNGIBLE_ONLY_DEPTHS.balanceTreeDepth, 4);
   });
 
@@ -142,8 +142,8 @@ describe("exit circuit, field-input form at balance depth 16 (fungible tokens on
 describe("exit circuit, SHA-256 form (4/32)", () => {
   let circuit: CompiledCircuit;
   let tree: StateTree;
-  beforeAll(() => {
-    circuit = compileExitCircuit("sha256", DEPTHS);
+  beforeAll(async () => {
+    circuit = await compileExitCircuit("sha256", DEPTHS);
     tree = randomStateTree(DEPTHS.accountTreeDepth, DEPTHS.balanceTreeDepth, 4);
   });
 

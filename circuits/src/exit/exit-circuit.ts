@@ -45,6 +45,6 @@ export function exitCircuitName(form: ExitCircuitForm, depths: ExitCircuitDepths
   return `exit_${form === "sha256" ? "sha256" : "fields"}_${depths.accountTreeDepth}_${depths.balanceTreeDepth}`;
 }
 
-export function compileExitCircuit(form: ExitCircuitForm, depths: ExitCircuitDepths): CompiledCircuit {
+export function compileExitCircuit(form: ExitCircuitForm, depths: ExitCircuitDepths): Promise<CompiledCircuit> {
   return compileCircuit(exitCircuitName(form, depths), exitCircuitSource(form, depths));
 }

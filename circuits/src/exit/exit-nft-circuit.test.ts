@@ -130,8 +130,8 @@ describe("NFT exits, field-input form (4/32)", () => {
   let circuit: CompiledCircuit;
   let state: RollupState;
   let nfts: NftInfo[];
-  beforeAll(() => {
-    circuit = compileExitCircuit("field-inputs", DEPTHS);
+  beforeAll(async () => {
+    circuit = await compileExitCircuit("field-inputs", DEPTHS);
     state = randomNftState(6, 8, 4);
     nfts = mintedNfts(state);
   });
@@ -263,7 +263,7 @@ describe("NFT exits, field-input form (4/32)", () => {
 
 describe("NFT exit, fixed state", () => {
   it("proves NFT 65536 minted by account 1 for account 2 with a known content hash", async () => {
-    const circuit = compileExitCircuit("field-inputs", DEPTHS);
+    const circuit = await compileExitCircuit("field-inputs", DEPTHS);
     const authFacts = new OnchainAuthFactStore();
     const state = RollupState.genesis({ ...DEPTHS, feeAccountAddress: `0x${"fe".repeat(20)}`, signatureChecker: SKIP_SIGNATURE_CHECKS, onchainAuthFacts: authFacts });
     const block = state.openBlock({ blockNumber: 1, feeAccountId: 0, timestamp: 1_700_000_000, blockChunkSizes: [654] });
@@ -300,7 +300,7 @@ describe("NFT exit, fixed state", () => {
 
 describe("NFT exit, SHA-256 form (4/32)", () => {
   it("outputs sha256(statement) with the NFT fields, masked to 253 bits", async () => {
-    const circuit = compileExitCircuit("sha256", DEPTHS);
+    const circuit = await compileExitCircuit("sha256", DEPTHS);
     const state = randomNftState(4, 3, 2);
     const nft = mintedNfts(state)[randomInt(3)]!;
     const { statement, input } = buildExitWitness(state.tree, holderOf(state, nft.tokenId), nft.tokenId, nft);

@@ -1,5 +1,6 @@
-import { createHash } from "node:crypto";
+import { sha256 } from "@noble/hashes/sha2.js";
 import { ZkLiteError } from "@zklite/crypto-wasm";
+import { concatBytes, fromHex, toHex } from "@zklite/protocol";
 
 /** What an exit (exodus) proof claims: the arguments of the contract's `performExodus` plus the root. */
 export interface ExitStatement {
@@ -26,7 +27,7 @@ export const PUBLIC_INPUT_MASK = (1n << 253n) - 1n;
  * nftContentHash32, all big-endian (PROTOCOL.md §5.2): 136 bytes.
  */
 export function exitCommitmentBytes(statement: ExitStatement): Uint8Array {
-  return Buffer.concat([
+  return concatBytes(
     bigEndian(statement.root, 32, "root"),
     bigEndian(BigInt(statement.accountId), 4, "accountId"),
     hexBytes(statement.owner, 20, "owner"),
@@ -36,13 +37,12 @@ export function exitCommitmentBytes(statement: ExitStatement): Uint8Array {
     hexBytes(statement.nftCreatorAddress, 20, "nftCreatorAddress"),
     bigEndian(BigInt(statement.nftSerialId), 4, "nftSerialId"),
     hexBytes(statement.nftContentHash, 32, "nftContentHash"),
-  ]);
+  );
 }
 
 /** The contract's single exit public input: sha256(exitCommitmentBytes) masked to its low 253 bits. */
 export function exitSha256PublicInput(statement: ExitStatement): bigint {
-  const digest = createHash("sha256").update(exitCommitmentBytes(statement)).digest("hex");
-  return BigInt(`0x${digest}`) & PUBLIC_INPUT_MASK;
+  return BigInt(toHex(sha256(exitCommitmentBytes(statement)))) & PUBLIC_INPUT_MASK;
 }
 
 /**
@@ -50,7 +50,7 @@ export function exitSha256PublicInput(statement: ExitStatement): bigint {
  * amount, nftCreatorAccountId, nftCreatorAddress, nftSerialId, nftContentHash high and low 128 bits.
  */
 export function exitFieldPublicInputs(statement: ExitStatement): bigint[] {
-  const contentHash = BigInt(`0x${Buffer.from(hexBytes(statement.nftContentHash, 32, "nftContentHash")).toString("hex")}`);
+  const contentHash = BigInt(toHex(hexBytes(statement.nftContentHash, 32, "nftContentHash")));
   return [
     statement.root,
     BigInt(statement.accountId),
@@ -69,12 +69,12 @@ function bigEndian(value: bigint, bytes: number, field: string): Uint8Array {
   if (value < 0n || value >= 1n << BigInt(8 * bytes)) {
     throw new ZkLiteError("EXIT_FIELD_OUT_OF_RANGE", `${field} = ${value} does not fit in ${bytes} bytes`);
   }
-  return Buffer.from(value.toString(16).padStart(2 * bytes, "0"), "hex");
+  return fromHex(`0x${value.toString(16).padStart(2 * bytes, "0")}`);
 }
 
 function hexBytes(prefixed: string, bytes: number, field: string): Uint8Array {
   if (!new RegExp(`^0x[0-9a-fA-F]{${2 * bytes}}$`).test(prefixed)) {
     throw new ZkLiteError("EXIT_FIELD_OUT_OF_RANGE", `${field} must be 0x followed by ${2 * bytes} hex digits`);
   }
-  return Buffer.from(prefixed.slice(2), "hex");
+  return fromHex(prefixed);
 }

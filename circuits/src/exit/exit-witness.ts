@@ -2,7 +2,7 @@ import { ZkLiteError } from "@zklite/crypto-wasm";
 import { MAX_TOKEN_ID, MIN_NFT_TOKEN_ID } from "@zklite/protocol";
 import { hex160ToBigInt, isProcessableToken, nftContentDigest, rescueNftTokenHash, type AuditPath, type NftInfo, type StateTree } from "@zklite/state";
 import type { ExitStatement } from "./exit-statement.js";
-import type { CircuitInput } from "../witness-calculator.js";
+import type { CircuitInput } from "../circuit-input.js";
 
 /** Highest token id the exit circuit treats as fungible (the contract's rule); larger ids are NFTs. */
 export const MAX_FUNGIBLE_TOKEN_ID = MIN_NFT_TOKEN_ID - 1;

@@ -42,8 +42,8 @@ describe("BoundedBits and FieldBits", () => {
   let circuit: CompiledCircuit;
   const valid: CircuitInput = { small: SMALL_BOUNDS.map(() => 0n), scalar: 0n, field: 0n };
   const withSmall = (index: number, value: bigint): CircuitInput => ({ ...valid, small: SMALL_BOUNDS.map((_, i) => (i === index ? value : 0n)) });
-  beforeAll(() => {
-    circuit = compileCircuit("bounded_bits_testbench", SOURCE);
+  beforeAll(async () => {
+    circuit = await compileCircuit("bounded_bits_testbench", SOURCE);
   });
 
   it("accept exactly the values up to the bound (every value below 2^(n+1) of each small instance)", async () => {

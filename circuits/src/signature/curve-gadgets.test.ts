@@ -53,8 +53,8 @@ describe("curve gadgets of the signature verifier", () => {
   const G = AltBabyJubjubPoint.fromAffine(GENERATOR);
   const smallOrder = smallOrderPoints();
   const base: CircuitInput = { e: bitsOf(0n, 250), point: affine(G), s: bitsOf(0n, 251), checked: affine(G) };
-  beforeAll(() => {
-    circuit = compileCircuit("curve_gadgets_testbench", SOURCE);
+  beforeAll(async () => {
+    circuit = await compileCircuit("curve_gadgets_testbench", SOURCE);
   });
 
   it("finds the 8 small-order points (orders 1, 2, 4, 4, 8, 8, 8, 8)", () => {

@@ -2,6 +2,7 @@ import { MAX_TX_MESSAGE_BYTES } from "@zklite/crypto-wasm";
 import { privateKeyFromSeed, signMusig } from "@zklite/crypto-wasm/ts";
 import { signatureWitness, type SignatureWitness } from "./signature-witness.js";
 import { txMessageFields, type TxMessageFields } from "./tx-message-fields.js";
+import { toHex } from "@zklite/protocol";
 
 /** A complete ZkSyncSignatureVerifier input. */
 export interface SignatureSlot extends SignatureWitness {
@@ -20,7 +21,7 @@ export function dummySignatureSlot(): SignatureSlot {
   if (dummy === undefined) {
     const message = new Uint8Array(MAX_TX_MESSAGE_BYTES);
     const signed = signMusig(privateKeyFromSeed(DUMMY_KEY_SEED), message);
-    const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString("hex");
+    const hex = (bytes: Uint8Array): string => toHex(bytes).slice(2);
     const witness = signatureWitness({ pubKey: hex(signed.subarray(0, 32)), signature: hex(signed.subarray(32)) });
     dummy = Object.freeze({ msg: txMessageFields(message), ...witness });
   }

@@ -22,8 +22,8 @@ function digestInput(creatorId: number, serialId: number, contentHash: Buffer) {
 
 describe("NftTokenDigest", () => {
   let circuit: CompiledCircuit;
-  beforeAll(() => {
-    circuit = compileCircuit("nft_token_digest_testbench", SOURCE);
+  beforeAll(async () => {
+    circuit = await compileCircuit("nft_token_digest_testbench", SOURCE);
   });
 
   it("costs one permutation and one strict decomposition", () => {

@@ -26,8 +26,8 @@ const EDGES = [0n, 1n, FR_MODULUS - 1n, (1n << 253n) - 1n];
 
 describe("RescuePermutation and RescueHash(n) in circom", () => {
   let circuit: CompiledCircuit;
-  beforeAll(() => {
-    circuit = compileCircuit("rescue_testbench", SOURCE);
+  beforeAll(async () => {
+    circuit = await compileCircuit("rescue_testbench", SOURCE);
   });
 
   it("costs 396 constraints per permutation", () => {

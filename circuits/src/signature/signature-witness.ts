@@ -1,5 +1,6 @@
 import { PUBLIC_KEY_BYTES, SUBGROUP_ORDER, ZkLiteError } from "@zklite/crypto-wasm";
 import { decompressPoint } from "@zklite/crypto-wasm/ts";
+import { fromHex } from "@zklite/protocol";
 
 /** A zkSync signature as transactions carry it: hex of the packed key, hex of packed R ‖ s (little-endian). */
 export interface ZkSyncSignature {
@@ -40,7 +41,7 @@ function hexBytes(value: unknown, length: number, code: string, what: string): U
   if (hex === undefined || hex.length !== 2 * length || !/^[0-9a-fA-F]*$/.test(hex)) {
     throw new ZkLiteError(code, `${what} must be ${2 * length} hex digits`);
   }
-  return Uint8Array.from(Buffer.from(hex, "hex"));
+  return fromHex(`0x${hex}`);
 }
 
 function littleEndian(bytes: Uint8Array): bigint {

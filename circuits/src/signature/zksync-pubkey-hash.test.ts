@@ -16,7 +16,7 @@ describe("ZkSyncPubKeyHash", () => {
   let circuit: CompiledCircuit;
   beforeAll(async () => {
     await init();
-    circuit = compileCircuit("zksync_pubkey_hash", SOURCE);
+    circuit = await compileCircuit("zksync_pubkey_hash", SOURCE);
   });
 
   it("costs one permutation and one strict decomposition", () => {

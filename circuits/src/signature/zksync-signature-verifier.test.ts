@@ -50,7 +50,7 @@ describe("ZkSyncSignatureVerifier", () => {
   let circuit: CompiledCircuit;
   beforeAll(async () => {
     await init();
-    circuit = compileCircuit("zksync_signature_verifier", SOURCE);
+    circuit = await compileCircuit("zksync_signature_verifier", SOURCE);
   });
 
   it("costs 6,833 constraints, PubKeyHash included", () => {

@@ -114,7 +114,7 @@ async function blockCase(label, parameters, devkeysName) {
   const { BlockScenario } = await import(pathToFileURL(path.join(circuitsDist, "test-support", "block-scenario.js")).href);
   const { init } = await import("@zklite/crypto-wasm");
   await init();
-  const circuit = circuits.compileBlockCircuit(parameters); // cached per machine; the first compilation takes minutes
+  const circuit = await circuits.compileBlockCircuit(parameters); // cached per machine; the first compilation takes minutes
   const scenario = new BlockScenario({ ...parameters, chunks: Math.max(parameters.chunks, 16) }, 0xbe9c);
   scenario.randomBlock(["deposit"]).commit();
   scenario.randomBlock(["changePubKey"]).commit();

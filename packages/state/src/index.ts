@@ -47,6 +47,7 @@ export { verifyAccountProof, verifyBalanceProof } from "./state/proof-verificati
 export { RollupState, type RollupStateOptions, type GenesisOptions } from "./executor/rollup-state.js";
 export type { AccountSnapshot, StateSnapshot } from "./executor/state-snapshot.js";
 export type { StateDiff } from "./executor/state-diff.js";
+export { rewindSnapshot, type BlockChanges } from "./executor/snapshot-rewind.js";
 export { BlockBuilder, type BlockParameters, type SealedBlock, type OnchainOperation } from "./executor/block-builder.js";
 export { extendedBalanceTouches } from "./executor/extended-touches.js";
 export {

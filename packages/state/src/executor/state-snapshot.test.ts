@@ -18,6 +18,7 @@ import {
 import { KEYED, TOKENS, applyStep, stepArb, type Step } from "../../test/random-steps.js";
 import type { SealedBlock } from "./block-builder.js";
 import { RollupState } from "./rollup-state.js";
+import { rewindSnapshot } from "./snapshot-rewind.js";
 import type { StateDiff } from "./state-diff.js";
 
 // the same L1 view as newState(): a ChangePubKey must apply identically on the original and the rebuilt state
@@ -115,6 +116,37 @@ describe("RollupState snapshots, forks and block diffs on random blocks of every
       }),
       { numRuns: 10 },
     );
+  });
+
+  it("rewindSnapshot undoes the last blocks' diffs: the snapshot before block k, which rebuilds to its old root", () => {
+    fc.assert(
+      fc.property(blocksArb, fc.nat(), (history, pick) => {
+        const state = newState();
+        const genesis = state.snapshot();
+        const blocks = [fund(state), ...runBlocks(state, history, 2)];
+        const k = pick % blocks.length;
+        // the state before block k, reached forwards from genesis by the (separately tested) applyDiff
+        const forwards = RollupState.fromSnapshot(genesis, OPTIONS);
+        for (const block of blocks.slice(0, k)) forwards.applyDiff(block.stateDiff);
+        const undone = blocks.slice(k).reverse().map((block) => ({ blockNumber: block.blockNumber, ...block.stateDiff }));
+        const rewound = rewindSnapshot(state.snapshot(), undone);
+        expect(rewound).toEqual(forwards.snapshot());
+        expect(RollupState.fromSnapshot(rewound, OPTIONS).root).toBe(blocks[k]?.oldStateRoot);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("rewindSnapshot refuses diffs that do not end at the snapshot", () => {
+    const state = fundedState(2, 100n);
+    const block = openBlock(state, 2);
+    block.applyTx(transfer(1, address(2), 10n));
+    const sealed = block.seal();
+    const changes = { blockNumber: 2, ...sealed.stateDiff };
+    const second = openBlock(state, 3);
+    second.applyTx(transfer(1, address(2), 7n, { nonce: 2 }));
+    second.seal();
+    expect(() => rewindSnapshot(state.snapshot(), [changes])).toThrow(expect.objectContaining({ code: "STATE_DIFF_MISMATCH" }));
   });
 
   it("a diff applied to the wrong state is refused with STATE_DIFF_MISMATCH and changes nothing", () => {
