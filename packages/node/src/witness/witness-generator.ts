@@ -69,8 +69,20 @@ export class WitnessGenerator {
       }
       const later: StoredBlock[] = [];
       for (let number = lastSealedBlock; number > this.lastWitnessed; number--) later.push(await this.requireBlock(number));
-      this.thread = new WitnessThread();
-      await this.thread.init(rewindSnapshot(snapshot, later), this.lastWitnessed, later.at(-1)?.oldStateRoot ?? stateRoot);
+      let rewound: StateSnapshot;
+      try {
+        rewound = rewindSnapshot(snapshot, later);
+      } catch (error) {
+        throw new ZkLiteError("STATE_CORRUPT", `the stored diffs of blocks ${this.lastWitnessed + 1}..${lastSealedBlock} do not lead to the committed state`, { cause: error });
+      }
+      const thread = new WitnessThread();
+      try {
+        await thread.init(rewound, this.lastWitnessed, later.at(-1)?.oldStateRoot ?? stateRoot);
+      } catch (error) {
+        await thread.close();
+        throw error;
+      }
+      this.thread = thread;
       logger.info({ block: this.lastWitnessed, rewound: later.length, seconds: (Date.now() - started) / 1000 }, "witness replica ready");
     }
     this.running = true;
