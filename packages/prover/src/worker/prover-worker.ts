@@ -74,6 +74,8 @@ export class ProverWorker {
         backoffMs = Math.min(backoffMs * 2, 10_000);
         continue;
       }
+      // stopped while asking: the job is released by `stopped()`
+      if (this.stopping.signal.aborted) break;
       if (job === null) {
         progress.stage("idle");
         await sleep(this.options.pollMs, this.stopping.signal);
@@ -91,6 +93,7 @@ export class ProverWorker {
     if (circuit === undefined) throw new Error(`the node gave a ${job.blockChunks}-chunk job, which this key set cannot prove`);
     const abort = new AbortController();
     this.current = abort;
+    if (this.stopping.signal.aborted) abort.abort();
     const info = { blockNumber: job.blockNumber, blockChunks: job.blockChunks, attempt: job.attempt };
     progress.log(`took job ${job.jobId}: block ${job.blockNumber} (${job.blockChunks} chunks, attempt ${job.attempt})`);
     const heartbeat = setInterval(() => {
