@@ -15,11 +15,12 @@ async function main(): Promise<number> {
     return 0;
   }
   const keySet = loadKeySet(args.keySet, "prove");
-  let worker: ProverWorker | undefined;
-  const progress = process.stdout.isTTY ? ttyProgress(args.name, process.stdout, () => worker?.proved ?? 0) : plainProgress(args.name, (line) => process.stdout.write(`${line}\n`));
+  const started: { worker?: ProverWorker } = {};
+  const progress = process.stdout.isTTY ? ttyProgress(args.name, process.stdout, () => started.worker?.proved ?? 0) : plainProgress(args.name, (line) => process.stdout.write(`${line}\n`));
   const engine = defaultEngine((message) => progress.log(message));
   const client = new NodeClient({ url: args.node, secret: args.secret, name: args.name });
-  worker = new ProverWorker({ client, keySet, engine, progress, pollMs: args.pollMs, holdMs: args.holdMs });
+  const worker = new ProverWorker({ client, keySet, engine, progress, pollMs: args.pollMs, holdMs: args.holdMs });
+  started.worker = worker;
   progress.log(`started: node ${args.node}, block sizes ${keySet.chunkSizes.join(", ")}, engine ${engine.name}`);
 
   let stopping: Promise<number> | undefined;
