@@ -217,7 +217,7 @@ export class ZkLiteNode {
         ...depths,
       },
     });
-    const prover = createProverApi(config, database.prisma);
+    const prover = createProverApi(config, database.prisma, metrics.registry);
     this.jobs = prover.jobs;
     this.api = new ApiServer(services, metrics, logger.child({ component: "api" }), {
       host: config.ZKLITE_API_HOST,

@@ -53,9 +53,10 @@ beforeAll(async () => {
   dropDatabase = created.drop;
   database = await openDatabase({ databaseUrl: created.url, dataDir: "unused" });
   const config = loadConfig({ DATABASE_URL: created.url, ZKLITE_KEY_SET: keys.manifestPath, ZKLITE_PROVER_SECRET: SECRET, ZKLITE_PROVER_LEASE_MS: String(LEASE_MS), ZKLITE_PROVER_TOKEN_TTL_S: "60" });
-  const prover = createProverApi(config, database.prisma);
+  const metrics = new NodeMetrics();
+  const prover = createProverApi(config, database.prisma, metrics.registry);
   jobs = prover.jobs;
-  server = new ApiServer(notServed, new NodeMetrics(), pino({ level: "silent" }), { host: "127.0.0.1", port: 0, maxBodyBytes: 1_000_000, corsOrigin: "*", prover: prover.services });
+  server = new ApiServer(notServed, metrics, pino({ level: "silent" }), { host: "127.0.0.1", port: 0, maxBodyBytes: 1_000_000, corsOrigin: "*", prover: prover.services });
   const address = await server.listen();
   url = `http://127.0.0.1:${address.port}`;
 }, 600_000);
@@ -72,6 +73,7 @@ beforeEach(async () => {
   await prisma.proverJob.deleteMany();
   await prisma.blockWitness.deleteMany();
   await prisma.block.deleteMany();
+  await prisma.proverWorker.deleteMany();
 });
 
 afterEach(async () => {
@@ -93,6 +95,9 @@ describe("prover workers against the node's prover API", () => {
     expect(await jobOf(1)).toMatchObject({ status: "done", attempts: 2 });
     expect(b.output).toContain("block 1: proof accepted");
     expect(a.output).not.toContain("proof accepted");
+    const scraped = await (await fetch(`${url}/metrics`)).text();
+    expect(scraped).toMatch(/zklite_prover_proofs_total\{result="accepted"\} [1-9]/);
+    expect(scraped).toMatch(/zklite_prover_jobs\{state="in_progress"\} 0/);
   });
 
   it("two workers share the queue and never prove the same job", async () => {

@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient } from "../storage/generated/client.js";
 import type { JsonValue } from "../storage/json.js";
 import type { BlockProofVerifier } from "./block-proof-verifier.js";
 import { isProofRefusal, ProverJobError } from "./errors.js";
+import type { ProverJobMetrics } from "./metrics.js";
 import { decodeCircuitInput, encodeCircuitInput } from "./witness-codec.js";
 
 /** What the witness generator hands over for a sealed block. */
@@ -44,6 +45,7 @@ export interface ProverQueueCounts {
 export interface ProverJobRepositoryOptions {
   /** How long a claimed job stays with its prover without a heartbeat. */
   readonly leaseMs: number;
+  readonly metrics?: ProverJobMetrics | undefined;
 }
 
 /** Now, in the UTC wall time Prisma stores `DateTime` columns as (TIMESTAMP(3) without time zone). */
@@ -100,6 +102,7 @@ export class ProverJobRepository {
       RETURNING id, "blockNumber", "blockChunks", "leaseUntil", attempts`;
     const row = rows[0];
     if (row === undefined) return null;
+    this.options.metrics?.claimed.inc();
     const witness = await this.prisma.blockWitness.findUnique({ where: { blockNumber: row.blockNumber } });
     if (witness === null) {
       await this.release(row.id, proverName, "no circuit input stored");
@@ -137,21 +140,33 @@ export class ProverJobRepository {
     if (this.verifier === undefined) throw new ProverJobError("PROVER_NO_KEY", "this node has no key set (ZKLITE_KEY_SET): it cannot verify proofs");
     const job = await this.prisma.proverJob.findUnique({ where: { id: jobId } });
     if (job === null) throw new ProverJobError("PROVER_JOB_NOT_FOUND", `no prover job ${jobId}`);
-    if (job.status === "done") return { blockNumber: job.blockNumber, status: "already_proven" };
+    const metrics = this.options.metrics;
+    if (job.status === "done") {
+      metrics?.proofs.inc({ result: "already_proven" });
+      return { blockNumber: job.blockNumber, status: "already_proven" };
+    }
     const block = await this.prisma.block.findUnique({ where: { number: job.blockNumber }, select: { number: true, blockChunks: true, commitment: true } });
     if (block === null) throw new ProverJobError("PROVER_BLOCK_MISSING", `job ${jobId} is for block ${job.blockNumber}, which is not stored`);
+    const timer = metrics?.verifySeconds.startTimer();
     try {
       await this.verifier.check({ ...block, blockChunks: job.blockChunks }, proof, publicSignals);
     } catch (error) {
-      if (isProofRefusal(error)) await this.release(jobId, proverName, `${error.code}: ${error.message}`.slice(0, 1000));
+      if (isProofRefusal(error)) {
+        metrics?.proofs.inc({ result: error.code });
+        await this.release(jobId, proverName, `${error.code}: ${error.message}`.slice(0, 1000));
+      }
       throw error;
+    } finally {
+      timer?.();
     }
-    return this.prisma.$transaction(async (tx) => {
+    const result = await this.prisma.$transaction(async (tx) => {
       const done = await tx.proverJob.updateMany({ where: { id: jobId, status: { not: "done" } }, data: { status: "done", proverName, leaseUntil: null, lastError: null } });
       if (done.count === 0) return { blockNumber: job.blockNumber, status: "already_proven" as const };
       await tx.proof.create({ data: { blockNumber: job.blockNumber, proof: proof as unknown as Prisma.InputJsonObject, publicSignals: [...publicSignals], proverName } });
       return { blockNumber: job.blockNumber, status: "accepted" as const };
     });
+    metrics?.proofs.inc({ result: result.status });
+    return result;
   }
 
   /** A worker stopping: every job it holds goes back to the queue. Returns how many. */
