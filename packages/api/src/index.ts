@@ -4,6 +4,10 @@
  */
 export { createAppRouter, type AppRouter } from "./router.js";
 export type { NodeServices } from "./services.js";
+export type { ApiContext } from "./trpc.js";
+export type { ProverServices } from "./prover/services.js";
+export type * from "./prover/types.js";
+export * from "./prover/inputs.js";
 export * from "./types.js";
 export * from "./inputs.js";
 export { toTrpcError, zkLiteCodeOf, type ZkLiteErrorData } from "./errors.js";

@@ -14,14 +14,17 @@ import {
   txFeeInput,
   txHashInput,
 } from "./inputs.js";
+import { createProverRouter } from "./prover/router.js";
+import type { ProverServices } from "./prover/services.js";
 import type { NodeServices } from "./services.js";
 import { publicProcedure, router } from "./trpc.js";
 
 /**
  * The node's tRPC router, grouped like zkSync's REST v0.2 (account, transaction, block, token, fee,
- * network, nft, priorityOp) plus `events` subscriptions (SSE), resumable with `lastEventId`.
+ * network, nft, priorityOp) plus `events` subscriptions (SSE), resumable with `lastEventId`, and the
+ * authenticated `prover` procedures (answering `PROVER_API_DISABLED` when `prover` is not given).
  */
-export function createAppRouter(services: NodeServices) {
+export function createAppRouter(services: NodeServices, prover?: ProverServices) {
   return router({
     account: router({
       info: publicProcedure.input(accountInput).query(({ input }) => services.account(input.address)),
@@ -62,6 +65,7 @@ export function createAppRouter(services: NodeServices) {
         for await (const event of services.events(input, signal)) yield tracked(event.id, event);
       }),
     }),
+    prover: createProverRouter(prover),
   });
 }
 

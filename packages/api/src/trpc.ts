@@ -2,7 +2,13 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { isZkLiteError } from "@zklite/protocol";
 import { toTrpcError, zkLiteCodeOf, type ZkLiteErrorData } from "./errors.js";
 
-const t = initTRPC.create({
+/** Per-request context: what the HTTP adapter reads from the request (all optional: in-process callers pass `{}`). */
+export interface ApiContext {
+  /** The `Authorization` header (prover procedures: `Bearer <token>`). */
+  readonly authorization?: string | undefined;
+}
+
+const t = initTRPC.context<ApiContext>().create({
   errorFormatter({ shape, error }) {
     const data: typeof shape.data & ZkLiteErrorData = {
       ...shape.data,

@@ -14,6 +14,8 @@ import { EthWatch } from "./eth-watch/index.js";
 import { createFeeServices } from "./fees/fee-services.js";
 import { Mempool } from "./mempool/mempool.js";
 import { NodeMetrics } from "./metrics/node-metrics.js";
+import { createProverApi } from "./prover-api/create-prover-api.js";
+import type { ProverJobRepository } from "./prover-jobs/prover-job-repository.js";
 import { PrecheckedSignatures } from "./state-keeper/prechecked-signatures.js";
 import { restoreState } from "./state-keeper/restore.js";
 import { StateKeeper } from "./state-keeper/state-keeper.js";
@@ -57,12 +59,19 @@ export class ZkLiteNode {
   private stateKeeper: StateKeeper | undefined;
   private api: ApiServer | undefined;
   private address: AddressInfo | undefined;
+  private jobs: ProverJobRepository | undefined;
 
   constructor(
     readonly config: NodeConfig,
     private readonly overrides: NodeOverrides = {},
   ) {
     this.logger = overrides.logger ?? pino({ level: config.ZKLITE_LOG_LEVEL, base: { service: "zklite-node" } });
+  }
+
+  /** The prover job queue once started (the witness generator enqueues, the eth-sender reads proofs). */
+  get proverJobs(): ProverJobRepository {
+    if (this.jobs === undefined) throw new Error("the node is not started");
+    return this.jobs;
   }
 
   /** The API's URL once started. */
@@ -208,11 +217,14 @@ export class ZkLiteNode {
         ...depths,
       },
     });
+    const prover = createProverApi(config, database.prisma, metrics.registry);
+    this.jobs = prover.jobs;
     this.api = new ApiServer(services, metrics, logger.child({ component: "api" }), {
       host: config.ZKLITE_API_HOST,
       port: config.ZKLITE_API_PORT,
       maxBodyBytes: config.ZKLITE_API_MAX_BODY_BYTES,
       corsOrigin: config.ZKLITE_API_CORS_ORIGIN,
+      prover: prover.services,
     });
     this.address = await this.api.listen();
     this.ethWatch.start();

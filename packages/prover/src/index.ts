@@ -12,3 +12,9 @@ export {
   type DevKeySecrets,
   type DevKeysResult,
 } from "./devkeys.js";
+export { KEY_SET_FORMAT, loadKeySet, parseKeySetManifest, writeKeySet } from "./key-set/key-set.js";
+export type { BlockCircuit, KeySet, KeySetCircuit, KeySetCircuitEntry, KeySetManifest, KeySetRole } from "./key-set/key-set.js";
+export { KeySetError, type KeySetErrorCode } from "./key-set/errors.js";
+export { readVerificationKey, type Groth16VerificationKey } from "./key-set/verification-key.js";
+export { verifyGroth16 } from "./verify.js";
+export { calculateWitness } from "./witness.js";

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createAppRouter, type NodeServices } from "@zklite/api";
+import { createAppRouter, type NodeServices, type ProverServices } from "@zklite/api";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { Logger } from "pino";
 import type { NodeMetrics } from "../metrics/node-metrics.js";
@@ -11,6 +11,8 @@ export interface ApiServerOptions {
   readonly maxBodyBytes: number;
   /** `Access-Control-Allow-Origin` for browser clients (the wallet calls the node from its pages). */
   readonly corsOrigin: string;
+  /** The `prover.*` procedures; absent: they answer PROVER_API_DISABLED. */
+  readonly prover?: ProverServices | undefined;
 }
 
 /**
@@ -29,8 +31,9 @@ export class ApiServer {
 
   async listen(): Promise<AddressInfo> {
     const trpc = createHTTPHandler({
-      router: createAppRouter(this.services),
+      router: createAppRouter(this.services, this.options.prover),
       basePath: "/trpc/",
+      createContext: ({ req }) => ({ authorization: req.headers.authorization }),
       maxBodySize: this.options.maxBodyBytes,
       onError: ({ error, path }) => {
         if (error.code === "INTERNAL_SERVER_ERROR") this.logger.error({ err: error, path }, "API error");
@@ -58,7 +61,7 @@ export class ApiServer {
   private async route(request: IncomingMessage, response: ServerResponse, trpc: ReturnType<typeof createHTTPHandler>): Promise<void> {
     const path = (request.url ?? "/").split("?")[0];
     response.setHeader("access-control-allow-origin", this.options.corsOrigin);
-    response.setHeader("access-control-allow-headers", "content-type, trpc-accept, last-event-id");
+    response.setHeader("access-control-allow-headers", "content-type, trpc-accept, last-event-id, authorization");
     response.setHeader("access-control-allow-methods", "GET, POST, OPTIONS");
     try {
       if (request.method === "OPTIONS") {

@@ -76,6 +76,14 @@ export const configSchema = z.object({
   /** Accept any fee (devnets only). */
   ZKLITE_ZERO_FEES: flag(false),
 
+  /** Key-set manifest of @zklite/prover: the verification keys prover results are checked against. */
+  ZKLITE_KEY_SET: z.string().min(1).optional(),
+  /** Shared secret provers trade for a short-lived token; absent: the prover API is off. */
+  ZKLITE_PROVER_SECRET: z.string().min(16).optional(),
+  ZKLITE_PROVER_TOKEN_TTL_S: integer(300, 1),
+  /** How long a prover holds a job without a heartbeat (it heartbeats every quarter of it); then the job is reassigned. */
+  ZKLITE_PROVER_LEASE_MS: integer(60_000, 200),
+
   ZKLITE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -20,7 +20,7 @@ declare module "snarkjs" {
   }
   export const groth16: {
     prove(zkey: string | MemFile, witness: string | MemFile, logger?: Logger): Promise<{ proof: SnarkjsProof; publicSignals: string[] }>;
-    verify(verificationKey: unknown, publicSignals: readonly string[], proof: SnarkjsProof): Promise<boolean>;
+    verify(verificationKey: unknown, publicSignals: readonly string[], proof: SnarkjsProof, logger?: Logger): Promise<boolean>;
   };
   export const wtns: {
     check(r1cs: string, witness: string | MemFile, logger?: Logger): Promise<boolean>;
