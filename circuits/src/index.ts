@@ -14,3 +14,4 @@ export { ensureDevPowersOfTau } from "./ceremony/powers-of-tau.js";
 export { ensureDevKeys, requiredPtauPower, type DevKeys } from "./ceremony/dev-keys.js";
 export { proveGroth16, verifyGroth16, type Groth16Proof, type Groth16Result } from "./ceremony/groth16.js";
 export { compileBlockCircuit } from "./block/block-circuit.js";
+export { ensureDevKeySet, type DevKeySet, type DevKeySetOptions } from "./ceremony/dev-key-set.js";

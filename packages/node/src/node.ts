@@ -5,6 +5,7 @@ import { init as initCrypto } from "@zklite/crypto-wasm";
 import { initPoseidon } from "@zklite/state";
 import { PoseidonWorkerPool } from "@zklite/state/parallel";
 import { Contract, JsonRpcProvider } from "ethers";
+import { loadKeySet } from "@zklite/prover";
 import pino, { type Logger } from "pino";
 import { EventFeed } from "./api/event-feed.js";
 import { ApiServer } from "./api/http-server.js";
@@ -19,10 +20,13 @@ import type { ProverJobRepository } from "./prover-jobs/prover-job-repository.js
 import { PrecheckedSignatures } from "./state-keeper/prechecked-signatures.js";
 import { restoreState } from "./state-keeper/restore.js";
 import { StateKeeper } from "./state-keeper/state-keeper.js";
+import { blockCircuitsOf } from "./witness/block-circuits.js";
+import { WitnessGenerator } from "./witness/witness-generator.js";
 import { ChainRepository } from "./storage/chain-repository.js";
 import { openDatabase, type Database } from "./storage/database.js";
 import { MempoolRepository } from "./storage/mempool-repository.js";
 import { PriorityOpRepository } from "./storage/priority-op-repository.js";
+import type { JsonValue } from "./storage/json.js";
 import { ETH_TOKEN, TokenRegistry } from "./tokens/token-registry.js";
 
 /** The parts of the contracts' deployment file (contracts/lib/deployment.ts) the node reads. */
@@ -60,6 +64,7 @@ export class ZkLiteNode {
   private api: ApiServer | undefined;
   private address: AddressInfo | undefined;
   private jobs: ProverJobRepository | undefined;
+  private witness: WitnessGenerator | undefined;
 
   constructor(
     readonly config: NodeConfig,
@@ -164,6 +169,7 @@ export class ZkLiteNode {
           miniBlockMaxTxs: config.ZKLITE_MINIBLOCK_MAX_TXS,
         },
         onSealed: (block, ms) => {
+          this.witness?.notify();
           metrics.sealSeconds.observe(ms / 1000);
           metrics.lastSealedBlock.set(block.blockNumber);
           feed.notify();
@@ -219,6 +225,28 @@ export class ZkLiteNode {
     });
     const prover = createProverApi(config, database.prisma, metrics.registry);
     this.jobs = prover.jobs;
+    if (config.ZKLITE_KEY_SET !== undefined) {
+      const jobs = prover.jobs;
+      let committed: typeof stored | undefined = stored; // handed over once: the replica must not pin it in memory
+      this.witness = new WitnessGenerator({
+        prisma: database.prisma,
+        jobs: { enqueue: async (tx, job) => void (await jobs.enqueue(tx, { ...job, circuitInput: JSON.parse(job.circuitInputJson) as JsonValue })) },
+        circuits: blockCircuitsOf(loadKeySet(config.ZKLITE_KEY_SET, "verify"), config.ZKLITE_BLOCK_CHUNK_SIZES),
+        loadCommittedState: async () => {
+          const state = committed ?? (await chain.load(depths));
+          committed = undefined;
+          return state;
+        },
+        logger: logger.child({ component: "witness" }),
+        pollIntervalMs: 1000,
+        onWitnessed: (blockNumber, seconds) => {
+          metrics.witnessSeconds.observe(seconds);
+          metrics.lastWitnessedBlock.set(blockNumber);
+        },
+        onFatal: (error) => this.overrides.onFatal?.(error),
+      });
+      await this.witness.start();
+    }
     this.api = new ApiServer(services, metrics, logger.child({ component: "api" }), {
       host: config.ZKLITE_API_HOST,
       port: config.ZKLITE_API_PORT,
@@ -237,6 +265,7 @@ export class ZkLiteNode {
     await this.api?.close();
     await this.ethWatch?.stop();
     await this.stateKeeper?.stop();
+    await this.witness?.stop();
     await this.database?.close();
     await this.pool?.close();
     this.logger.info("zkLite node stopped");

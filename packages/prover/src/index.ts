@@ -13,7 +13,16 @@ export {
   type DevKeysResult,
 } from "./devkeys.js";
 export { KEY_SET_FORMAT, loadKeySet, parseKeySetManifest, writeKeySet } from "./key-set/key-set.js";
-export type { BlockCircuit, KeySet, KeySetCircuit, KeySetCircuitEntry, KeySetManifest, KeySetRole } from "./key-set/key-set.js";
+export type {
+  BlockCircuit,
+  KeySet,
+  KeySetBlockCircuitKind,
+  KeySetBlockCircuitParameters,
+  KeySetCircuit,
+  KeySetCircuitEntry,
+  KeySetManifest,
+  KeySetRole,
+} from "./key-set/key-set.js";
 export { KeySetError, type KeySetErrorCode } from "./key-set/errors.js";
 export { readVerificationKey, type Groth16VerificationKey } from "./key-set/verification-key.js";
 export { verifyGroth16 } from "./verify.js";

@@ -22,6 +22,8 @@ export class NodeMetrics {
     registers: [this.registry],
   });
   readonly lastSealedBlock = new Gauge({ name: "zklite_last_sealed_block", help: "Number of the last sealed (stored) block", registers: [this.registry] });
+  readonly witnessSeconds = new Histogram({ name: "zklite_witness_seconds", help: "Time to build and store a block's circuit input", buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60], registers: [this.registry] });
+  readonly lastWitnessedBlock = new Gauge({ name: "zklite_last_witnessed_block", help: "Number of the last block with a prover job", registers: [this.registry] });
   readonly lastCommittedBlock = new Gauge({ name: "zklite_last_committed_block", help: "Number of the last block committed on L1", registers: [this.registry] });
 
   constructor() {

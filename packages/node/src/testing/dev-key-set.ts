@@ -47,7 +47,7 @@ export function devKeySet(chunkSizes: readonly number[], namePrefix = "prover-jo
     const zkeyPath = circuit.keys[keyNames[index] as string]?.zkeyPath;
     if (zkeyPath === undefined || !existsSync(zkeyPath)) throw new Error(`dev circuit: no key for ${chunks} chunks`);
     zkeys.set(chunks, zkeyPath);
-    return { chunks, wasmPath: circuit.wasmPath, zkeyPath, vkeyPath: zkeyPath.replace(/\.zkey$/, ".vkey.json") };
+    return { chunks, circuit: "echo" as const, wasmPath: circuit.wasmPath, zkeyPath, vkeyPath: zkeyPath.replace(/\.zkey$/, ".vkey.json") };
   });
   const manifestPath = join(mkdtempSync(join(tmpdir(), "zklite-key-set-")), "key-set.json");
   writeKeySet(manifestPath, { description: "dev echo circuit (INSECURE, tests only)", blocks });

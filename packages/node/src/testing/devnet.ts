@@ -31,8 +31,6 @@ export interface TestDevnet {
   readonly node: NodeProcess;
   readonly provider: Provider;
   readonly proxy: TcpProxy | undefined;
-  /** The node's PostgreSQL database (backend "postgres"), for tests that read storage beside the node. */
-  readonly databaseUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -60,7 +58,6 @@ export async function startDevnet(options: DevnetOptions = {}): Promise<TestDevn
     node,
     provider,
     proxy,
-    databaseUrl: database?.url,
     close: async () => {
       if (process.env.ZKLITE_TEST_NODE_LOG !== undefined) (await import("node:fs")).writeFileSync(process.env.ZKLITE_TEST_NODE_LOG, node.log);
       await node.stop();

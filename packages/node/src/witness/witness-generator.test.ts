@@ -64,7 +64,7 @@ async function witnessAll(sink: ProverJobSink & { inputs: Map<number, string> })
 beforeAll(async () => {
   circuit = await compileBlockCircuit(PARAMETERS);
   devnet = await startDevnet({ backend: "postgres", env: { ZKLITE_BLOCK_CHUNK_SIZES: String(CHUNKS) } });
-  database = await openDatabase({ databaseUrl: devnet.databaseUrl, dataDir: "unused" });
+  database = await openDatabase({ databaseUrl: devnet.node.databaseUrl, dataDir: "unused" });
   const [alice, bob] = [await TestUser.create(), await TestUser.create()];
   const [aliceId, bobId] = await fundUsers(devnet, [alice, bob], parseEther("1"));
   const carol = await TestUser.create();

@@ -25,10 +25,10 @@ function manifest(dir: string, value: unknown): string {
 describe("key sets", () => {
   it("loads a manifest, resolves its paths against the manifest's folder, sorts the sizes", () => {
     const dir = folder();
-    const file = manifest(dir, { format: KEY_SET_FORMAT, description: "test", blocks: [{ chunks: 32, ...entry("b32") }, { chunks: 8, ...entry("b8") }], exit: entry("exit") });
+    const file = manifest(dir, { format: KEY_SET_FORMAT, description: "test", blocks: [{ chunks: 32, circuit: "echo", ...entry("b32") }, { chunks: 8, circuit: "echo", ...entry("b8") }], exit: entry("exit") });
     const keySet = loadKeySet(file);
     expect(keySet.chunkSizes).toEqual([8, 32]);
-    expect(keySet.blocks.get(8)).toEqual({ chunks: 8, wasmPath: path.join(dir, "keys/b8.wasm"), zkeyPath: path.join(dir, "keys/b8.zkey"), vkeyPath: path.join(dir, "keys/b8.vkey.json") });
+    expect(keySet.blocks.get(8)).toEqual({ chunks: 8, circuit: "echo", wasmPath: path.join(dir, "keys/b8.wasm"), zkeyPath: path.join(dir, "keys/b8.zkey"), vkeyPath: path.join(dir, "keys/b8.vkey.json") });
     expect(keySet.exit?.zkeyPath).toBe(path.join(dir, "keys/exit.zkey"));
     expect(keySet.description).toBe("test");
     expect(readVerificationKey(keySet.blocks.get(8)!.vkeyPath).nPublic).toBe(1);
@@ -38,7 +38,7 @@ describe("key sets", () => {
     const dir = folder();
     const file = path.join(dir, "sub", "set.json");
     mkdirSync(path.dirname(file));
-    const written = writeKeySet(file, { blocks: [{ chunks: 8, wasmPath: path.join(dir, "keys/b8.wasm"), zkeyPath: path.join(dir, "keys/b8.zkey"), vkeyPath: path.join(dir, "keys/b8.vkey.json") }] });
+    const written = writeKeySet(file, { blocks: [{ chunks: 8, circuit: "echo", wasmPath: path.join(dir, "keys/b8.wasm"), zkeyPath: path.join(dir, "keys/b8.zkey"), vkeyPath: path.join(dir, "keys/b8.vkey.json") }] });
     expect(written.blocks[0]?.wasmPath).toBe(path.join("..", "keys", "b8.wasm"));
     expect(loadKeySet(file).blocks.get(8)?.zkeyPath).toBe(path.join(dir, "keys/b8.zkey"));
   });
@@ -56,23 +56,23 @@ describe("key sets", () => {
     expect(() => loadKeySet(path.join(dir, "absent.json"))).toThrow(expect.objectContaining({ code: "KEY_SET_NOT_FOUND" }));
     expect(refused("{not json")).toMatchObject({ code: "KEY_SET_INVALID_JSON" });
     expect(refused([])).toMatchObject({ code: "KEY_SET_INVALID" });
-    expect(refused({ format: "other/1", blocks: [{ chunks: 8, ...entry("b8") }] })).toMatchObject({ code: "KEY_SET_INVALID", message: expect.stringContaining("format") });
+    expect(refused({ format: "other/1", blocks: [{ chunks: 8, circuit: "echo", ...entry("b8") }] })).toMatchObject({ code: "KEY_SET_INVALID", message: expect.stringContaining("format") });
     expect(refused({ format: KEY_SET_FORMAT, blocks: [] })).toMatchObject({ code: "KEY_SET_INVALID", message: expect.stringContaining("blocks") });
-    expect(refused({ format: KEY_SET_FORMAT, blocks: [{ chunks: 0, ...entry("b8") }] })).toMatchObject({ code: "KEY_SET_INVALID", message: expect.stringContaining("chunks") });
-    expect(refused({ format: KEY_SET_FORMAT, blocks: [{ chunks: 8.5, ...entry("b8") }] })).toMatchObject({ code: "KEY_SET_INVALID" });
-    expect(refused({ format: KEY_SET_FORMAT, blocks: [{ chunks: 8, ...entry("b8") }, { chunks: 8, ...entry("b32") }] })).toMatchObject({ code: "KEY_SET_INVALID", message: expect.stringContaining("twice") });
-    expect(refused({ format: KEY_SET_FORMAT, blocks: [{ chunks: 8, ...entry("b8"), zkeyPath: "/abs/b8.zkey" }] })).toMatchObject({ code: "KEY_SET_INVALID", message: expect.stringContaining("relative") });
-    expect(refused({ format: KEY_SET_FORMAT, blocks: [{ chunks: 8, wasmPath: "keys/b8.wasm", zkeyPath: "keys/b8.zkey" }] })).toMatchObject({ code: "KEY_SET_INVALID", message: expect.stringContaining("vkeyPath") });
-    expect(refused({ format: KEY_SET_FORMAT, blocks: [{ chunks: 8, ...entry("b8") }], exit: "keys/exit" })).toMatchObject({ code: "KEY_SET_INVALID", message: expect.stringContaining("exit") });
-    expect(refused({ format: KEY_SET_FORMAT, blocks: [{ chunks: 8, ...entry("b8"), zkeyPath: "keys/missing.zkey" }] })).toMatchObject({ code: "KEY_SET_FILE_MISSING" });
+    expect(refused({ format: KEY_SET_FORMAT, blocks: [{ chunks: 0, circuit: "echo", ...entry("b8") }] })).toMatchObject({ code: "KEY_SET_INVALID", message: expect.stringContaining("chunks") });
+    expect(refused({ format: KEY_SET_FORMAT, blocks: [{ chunks: 8.5, circuit: "echo", ...entry("b8") }] })).toMatchObject({ code: "KEY_SET_INVALID" });
+    expect(refused({ format: KEY_SET_FORMAT, blocks: [{ chunks: 8, circuit: "echo", ...entry("b8") }, { chunks: 8, circuit: "echo", ...entry("b32") }] })).toMatchObject({ code: "KEY_SET_INVALID", message: expect.stringContaining("twice") });
+    expect(refused({ format: KEY_SET_FORMAT, blocks: [{ chunks: 8, circuit: "echo", ...entry("b8"), zkeyPath: "/abs/b8.zkey" }] })).toMatchObject({ code: "KEY_SET_INVALID", message: expect.stringContaining("relative") });
+    expect(refused({ format: KEY_SET_FORMAT, blocks: [{ chunks: 8, circuit: "echo", wasmPath: "keys/b8.wasm", zkeyPath: "keys/b8.zkey" }] })).toMatchObject({ code: "KEY_SET_INVALID", message: expect.stringContaining("vkeyPath") });
+    expect(refused({ format: KEY_SET_FORMAT, blocks: [{ chunks: 8, circuit: "echo", ...entry("b8") }], exit: "keys/exit" })).toMatchObject({ code: "KEY_SET_INVALID", message: expect.stringContaining("exit") });
+    expect(refused({ format: KEY_SET_FORMAT, blocks: [{ chunks: 8, circuit: "echo", ...entry("b8"), zkeyPath: "keys/missing.zkey" }] })).toMatchObject({ code: "KEY_SET_FILE_MISSING" });
   });
 
   it("checks only the files a role needs", () => {
     const dir = folder();
-    const file = manifest(dir, { format: KEY_SET_FORMAT, blocks: [{ chunks: 8, ...entry("b8"), zkeyPath: "keys/huge-and-elsewhere.zkey" }] });
+    const file = manifest(dir, { format: KEY_SET_FORMAT, blocks: [{ chunks: 8, circuit: "echo", ...entry("b8"), zkeyPath: "keys/huge-and-elsewhere.zkey" }] });
     expect(loadKeySet(file, "verify").chunkSizes).toEqual([8]);
     expect(() => loadKeySet(file, "prove")).toThrow(expect.objectContaining({ code: "KEY_SET_FILE_MISSING" }));
-    const noVkey = manifest(dir, { format: KEY_SET_FORMAT, blocks: [{ chunks: 8, ...entry("b8"), vkeyPath: "keys/none.json" }] });
+    const noVkey = manifest(dir, { format: KEY_SET_FORMAT, blocks: [{ chunks: 8, circuit: "echo", ...entry("b8"), vkeyPath: "keys/none.json" }] });
     expect(loadKeySet(noVkey, "prove").chunkSizes).toEqual([8]);
     expect(() => loadKeySet(noVkey, "verify")).toThrow(expect.objectContaining({ code: "KEY_SET_FILE_MISSING" }));
     writeFileSync(path.join(dir, "keys", "bad.vkey.json"), JSON.stringify({ protocol: "plonk" }));

@@ -15,13 +15,27 @@ export interface KeySetCircuitEntry {
   readonly vkeyPath: string;
 }
 
+/**
+ * Which circuit a block size's keys are for, so the node builds the right input: zkLite's block circuit with
+ * these parameters (@zklite/circuits' `BlockCircuitParameters` without the size), or the INSECURE development
+ * echo circuit (one input, the masked commitment; proves nothing about the state).
+ */
+export type KeySetBlockCircuitParameters = {
+  readonly kind: "block";
+  readonly accountDepth: number;
+  readonly balanceDepth: number;
+  readonly feeSlots: number;
+  readonly extendedLanes: number;
+};
+export type KeySetBlockCircuitKind = KeySetBlockCircuitParameters | "echo";
+
 /** The JSON manifest of "the circuits a deployment proves with" (README.md, "Key sets"). */
 export interface KeySetManifest {
   readonly format: typeof KEY_SET_FORMAT;
   /** Free text: where the keys come from ("dev echo circuit, INSECURE", "ceremony 2026-12"). */
   readonly description?: string;
   /** One entry per block size; sizes are distinct. */
-  readonly blocks: readonly (KeySetCircuitEntry & { readonly chunks: number })[];
+  readonly blocks: readonly (KeySetCircuitEntry & { readonly chunks: number; readonly circuit: KeySetBlockCircuitKind })[];
   readonly exit?: KeySetCircuitEntry;
 }
 
@@ -34,6 +48,7 @@ export interface KeySetCircuit {
 
 export interface BlockCircuit extends KeySetCircuit {
   readonly chunks: number;
+  readonly circuit: KeySetBlockCircuitKind;
 }
 
 /** A loaded, validated key set. */
@@ -73,6 +88,20 @@ function circuitEntry(manifestPath: string, where: string, value: unknown): KeyS
   };
 }
 
+function circuitKind(manifestPath: string, where: string, value: unknown): KeySetBlockCircuitKind {
+  if (value === "echo") return "echo";
+  if (typeof value !== "object" || value === null || (value as { kind?: unknown }).kind !== "block") {
+    fail(manifestPath, `${where} must be "echo" or { "kind": "block", accountDepth, balanceDepth, feeSlots, extendedLanes }`);
+  }
+  const raw = value as Record<string, unknown>;
+  const field = (name: string): number => {
+    const n = raw[name];
+    if (typeof n !== "number" || !Number.isInteger(n) || n <= 0) fail(manifestPath, `${where}.${name} must be a positive integer`);
+    return n;
+  };
+  return { kind: "block", accountDepth: field("accountDepth"), balanceDepth: field("balanceDepth"), feeSlots: field("feeSlots"), extendedLanes: field("extendedLanes") };
+}
+
 /** Checks the shape of a parsed manifest; `KEY_SET_INVALID` names the first problem. */
 export function parseKeySetManifest(value: unknown, manifestPath = "<manifest>"): KeySetManifest {
   if (typeof value !== "object" || value === null || Array.isArray(value)) fail(manifestPath, "the manifest must be a JSON object");
@@ -88,7 +117,7 @@ export function parseKeySetManifest(value: unknown, manifestPath = "<manifest>")
     if (typeof chunks !== "number" || !Number.isInteger(chunks) || chunks <= 0) fail(manifestPath, `${where}.chunks must be a positive integer`);
     if (seen.has(chunks)) fail(manifestPath, `${where}: block size ${chunks} is listed twice`);
     seen.add(chunks);
-    return { chunks, ...entry };
+    return { chunks, circuit: circuitKind(manifestPath, `${where}.circuit`, (item as Record<string, unknown>).circuit), ...entry };
   });
   const exit = raw.exit === undefined ? undefined : circuitEntry(manifestPath, "exit", raw.exit);
   return {
@@ -134,7 +163,7 @@ export function loadKeySet(manifestPath: string, role: KeySetRole = "all"): KeyS
   const dir = path.dirname(absolute);
   const blocks = new Map<number, BlockCircuit>();
   for (const entry of manifest.blocks) {
-    const circuit = { chunks: entry.chunks, ...resolveCircuit(dir, entry) };
+    const circuit = { chunks: entry.chunks, circuit: entry.circuit, ...resolveCircuit(dir, entry) };
     requireFiles(absolute, `block size ${entry.chunks}`, circuit, role);
     blocks.set(entry.chunks, circuit);
   }
@@ -158,7 +187,7 @@ export function writeKeySet(
     {
       format: KEY_SET_FORMAT,
       ...(circuits.description === undefined ? {} : { description: circuits.description }),
-      blocks: circuits.blocks.map((block) => ({ chunks: block.chunks, ...relative(block) })),
+      blocks: circuits.blocks.map((block) => ({ chunks: block.chunks, circuit: block.circuit, ...relative(block) })),
       ...(circuits.exit === undefined ? {} : { exit: relative(circuits.exit) }),
     },
     manifestPath,
