@@ -10,6 +10,7 @@ import { EventFeed } from "./api/event-feed.js";
 import { ApiServer } from "./api/http-server.js";
 import { NodeApiServices } from "./api/node-services.js";
 import type { NodeConfig } from "./config/config.js";
+import { EthSender, ethSenderConfig, type GenesisStoredBlockJson } from "./eth-sender/index.js";
 import { EthWatch } from "./eth-watch/index.js";
 import { createFeeServices } from "./fees/fee-services.js";
 import { Mempool } from "./mempool/mempool.js";
@@ -19,6 +20,7 @@ import { restoreState } from "./state-keeper/restore.js";
 import { StateKeeper } from "./state-keeper/state-keeper.js";
 import { ChainRepository } from "./storage/chain-repository.js";
 import { openDatabase, type Database } from "./storage/database.js";
+import { L1OperationRepository } from "./storage/l1-operation-repository.js";
 import { MempoolRepository } from "./storage/mempool-repository.js";
 import { PriorityOpRepository } from "./storage/priority-op-repository.js";
 import { ETH_TOKEN, TokenRegistry } from "./tokens/token-registry.js";
@@ -29,7 +31,7 @@ interface DeploymentFile {
   readonly deployer: string;
   readonly deployBlock: number;
   readonly contracts: { readonly zkLite: string; readonly governance: string };
-  readonly genesis: { readonly stateRoot: string };
+  readonly genesis: { readonly stateRoot: string; readonly storedBlockInfo: GenesisStoredBlockJson };
   readonly tokens: readonly { readonly id: number; readonly address: string; readonly symbol: string; readonly decimals: number }[];
 }
 
@@ -55,6 +57,7 @@ export class ZkLiteNode {
   private pool: PoseidonWorkerPool | undefined;
   private ethWatch: EthWatch | undefined;
   private stateKeeper: StateKeeper | undefined;
+  #ethSender: EthSender | undefined;
   private api: ApiServer | undefined;
   private address: AddressInfo | undefined;
 
@@ -63,6 +66,11 @@ export class ZkLiteNode {
     private readonly overrides: NodeOverrides = {},
   ) {
     this.logger = overrides.logger ?? pino({ level: config.ZKLITE_LOG_LEVEL, base: { service: "zklite-node" } });
+  }
+
+  /** The eth-sender, when ZKLITE_ETH_SENDER_ENABLED: `notifyProof()` after storing a Proof row, `requestRevert(block)`. */
+  get ethSender(): EthSender | undefined {
+    return this.#ethSender;
   }
 
   /** The API's URL once started. */
@@ -192,6 +200,22 @@ export class ZkLiteNode {
       registry: metrics.registry,
     });
 
+    if (config.ZKLITE_ETH_SENDER_ENABLED) {
+      this.#ethSender = new EthSender({
+        config: ethSenderConfig(config, deployment),
+        repository: new L1OperationRepository(database.prisma),
+        genesis: deployment.genesis.storedBlockInfo,
+        logger,
+        registry: metrics.registry,
+        hooks: {
+          onConfirmed: (kind, _fromBlock, toBlock) => {
+            if (kind === "commit") metrics.lastCommittedBlock.set(toBlock);
+            feed.notify();
+          },
+        },
+      });
+    }
+
     const services = new NodeApiServices({
       prisma: database.prisma,
       state,
@@ -217,6 +241,7 @@ export class ZkLiteNode {
     this.address = await this.api.listen();
     this.ethWatch.start();
     stateKeeper.start();
+    this.#ethSender?.start();
     logger.info({ url: this.url, lastSealedBlock: stored.lastSealedBlock, mempool: mempool.size, accounts: state.tree.accountCount }, "zkLite node started");
   }
 
@@ -225,6 +250,7 @@ export class ZkLiteNode {
     await this.api?.close();
     await this.ethWatch?.stop();
     await this.stateKeeper?.stop();
+    await this.#ethSender?.stop();
     await this.database?.close();
     await this.pool?.close();
     this.logger.info("zkLite node stopped");
