@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZkLite__factory } from "@zklite/contracts";
+import { parseUnits, toQuantity } from "ethers";
 import { storedBlockHash, storedBlockInfo } from "./block-encoding.js";
 import { proveStoredBlocks, releaseSnarkjs, startEchoDevnet, type EchoDevnet } from "../testing/echo-devnet.js";
 import { fundedUsers, transfer, waitForL1Status, waitForSealed, withdraw, type FundedUser } from "../testing/echo-users.js";
@@ -109,4 +110,114 @@ describe("eth-sender on a real L1", () => {
     // every transaction was signed once (nothing replaced on an automining chain)
     expect(await prisma().l1Transaction.count({ where: { status: { not: "confirmed" } } })).toBe(0);
   }, 240_000);
+
+  it("waits while the L1 base fee is above the cap, then sends", async () => {
+    const [, bob, carol] = users as [FundedUser, FundedUser, FundedUser];
+    await devnet.l1.send("hardhat_setNextBlockBaseFeePerGas", [toQuantity(parseUnits("500", "gwei"))]);
+    await devnet.l1.mine(1);
+    const before = await lastBlock();
+    await transfer(devnet, bob, carol.user.address);
+    const block = await waitForSealed(devnet, before + 1);
+    await sleep(DEADLINE_MS + 2000);
+    expect((await prisma().block.findUniqueOrThrow({ where: { number: block } })).commitTxHash).toBeNull();
+    expect(await metric("zklite_eth_sender_waiting_for_gas")).toBe(1);
+    expect(await metric("zklite_eth_sender_base_fee_gwei")).toBeGreaterThan(MAX_BASE_FEE_GWEI);
+    const sent = await prisma().l1Transaction.count();
+
+    await devnet.l1.send("hardhat_setNextBlockBaseFeePerGas", [toQuantity(parseUnits("1", "gwei"))]);
+    await devnet.l1.mine(1);
+    await waitForL1Status(devnet, block, "committedAt");
+    expect(await metric("zklite_eth_sender_waiting_for_gas")).toBe(0);
+    expect(await prisma().l1Transaction.count()).toBe(sent + 1);
+  }, 60_000);
+
+  it("replaces a transaction dropped from the L1 mempool with fees bumped by at least 12.5 %", async () => {
+    const [, bob, carol] = users as [FundedUser, FundedUser, FundedUser];
+    await devnet.l1.send("evm_setAutomine", [false]);
+    try {
+      const before = await lastBlock();
+      await transfer(devnet, carol, bob.user.address);
+      const block = await waitForSealed(devnet, before + 1);
+      const first = await sentCommitTx(block);
+      expect(await devnet.l1.send("hardhat_dropTransaction", [first.hash])).toBe(true);
+      const replacement = await waitFor(
+        async () => (await prisma().l1Transaction.findMany({ where: { operationId: first.operationId }, orderBy: { id: "asc" } }))[1],
+        STUCK_AFTER_MS + 10_000,
+        "a replacement",
+      );
+      expect(replacement.nonce).toBe(first.nonce);
+      const bumped = (value: { toFixed(): string }) => (BigInt(value.toFixed()) * 1125n + 999n) / 1000n;
+      expect(BigInt(replacement.maxFeePerGas.toFixed())).toBeGreaterThanOrEqual(bumped(first.maxFeePerGas));
+      expect(BigInt(replacement.maxPriorityFeePerGas.toFixed())).toBeGreaterThanOrEqual(bumped(first.maxPriorityFeePerGas));
+      await devnet.l1.mine(1);
+      await waitForL1Status(devnet, block, "committedAt");
+      expect((await prisma().block.findUniqueOrThrow({ where: { number: block } })).commitTxHash).toBe(replacement.hash);
+      expect((await prisma().l1Transaction.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("replaced");
+      expect(await metric("zklite_eth_sender_replacements_total")).toBeGreaterThanOrEqual(1);
+    } finally {
+      await devnet.l1.send("evm_setAutomine", [true]);
+    }
+  }, 60_000);
+
+  it("survives kill -9 between broadcast and confirmation: recognises the mined transaction, re-broadcasts a lost one", async () => {
+    const [alice, bob] = users as [FundedUser, FundedUser];
+    await devnet.l1.send("evm_setAutomine", [false]);
+    try {
+      // 1. mined while the node is down
+      const before = await lastBlock();
+      await transfer(devnet, alice, bob.user.address);
+      let block = await waitForSealed(devnet, before + 1);
+      let tx = await sentCommitTx(block);
+      await devnet.node.kill();
+      await devnet.l1.mine(1);
+      await devnet.node.restart();
+      await waitForL1Status(devnet, block, "committedAt");
+      expect((await prisma().block.findUniqueOrThrow({ where: { number: block } })).commitTxHash).toBe(tx.hash);
+      expect(await prisma().l1Transaction.count({ where: { operationId: tx.operationId } })).toBe(1);
+
+      // 2. lost from the L1 mempool while the node is down: the stored raw transaction goes out again
+      await transfer(devnet, alice, bob.user.address);
+      block = await waitForSealed(devnet, block + 1);
+      tx = await sentCommitTx(block);
+      await devnet.node.kill();
+      expect(await devnet.l1.send("hardhat_dropTransaction", [tx.hash])).toBe(true);
+      await devnet.node.restart();
+      await waitFor(async () => ((await devnet.l1.send("eth_getTransactionByHash", [tx.hash])) === null ? undefined : true), 20_000, "the re-broadcast");
+      await devnet.l1.mine(1);
+      await waitForL1Status(devnet, block, "committedAt");
+      expect((await prisma().block.findUniqueOrThrow({ where: { number: block } })).commitTxHash).toBe(tx.hash);
+      expect(await prisma().l1Transaction.count({ where: { operationId: tx.operationId } })).toBe(1);
+    } finally {
+      await devnet.l1.send("evm_setAutomine", [true]);
+    }
+    // every block committed exactly once, none skipped
+    const last = await lastBlock();
+    await waitForL1Status(devnet, last, "committedAt");
+    const zk = rollup();
+    const commits = (await zk.queryFilter(zk.filters.BlockCommit())).map((log) => Number((log as unknown as { args: [bigint] }).args[0]));
+    expect(commits).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+    expect(Number(await zk.totalBlocksCommitted())).toBe(last);
+  }, 120_000);
 });
+
+async function sentCommitTx(block: number) {
+  return waitFor(
+    async () =>
+      (await prisma().l1Transaction.findFirst({ where: { status: "sent", operation: { kind: "commit", fromBlock: { lte: block }, toBlock: { gte: block } } }, orderBy: { id: "asc" } })) ?? undefined,
+    DEADLINE_MS + 15_000,
+    `the commit transaction of block ${block}`,
+  );
+}
+
+async function metric(name: string): Promise<number> {
+  const text = await (await fetch(`${devnet.node.url}/metrics`)).text();
+  const values = text
+    .split("\n")
+    .filter((line) => line.startsWith(name) && !line.startsWith("#"))
+    .map((line) => Number(line.split(" ").at(-1)));
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
