@@ -75,6 +75,7 @@ describe("eth-sender on a real L1", () => {
       expect(await zk.storedBlockHashes(block.number)).toBe(storedBlockHash(storedBlockInfo(block)));
     }
     const commits = await expectPartition("commit", sealed);
+    expect(commits.some((op) => op.toBlock > op.fromBlock)).toBe(true);
     // a partial aggregate waited for the deadline; a full one did not need to
     const blocks = new Map((await prisma().block.findMany()).map((b) => [b.number, b]));
     for (const op of commits) {

@@ -101,7 +101,6 @@ export class EthSender {
       throw new EthSenderError("ETH_SENDER_INVALID_REQUEST", `cannot revert from block ${fromBlock}: L1 has blocks ${executed + 1}–${committed} committed and not executed`);
     }
     await this.deps.repository.requestRevert(fromBlock, committed);
-    this.stopPipeline("commit", new EthSenderError("ETH_SENDER_BLOCKS_REVERTED", `blocks ${fromBlock}–${committed} are being reverted on L1`), false);
     this.wakeUp?.();
     return { fromBlock, toBlock: committed };
   }
@@ -121,7 +120,17 @@ export class EthSender {
     }
     const queuedRevert = await repository.queuedRevert();
     if (queuedRevert !== undefined) {
-      await this.sendNew("revert", { fromBlock: queuedRevert.fromBlock, toBlock: queuedRevert.toBlock, reason: "full", estimatedGas: 0n });
+      const { fromBlock, toBlock } = queuedRevert;
+      const [executed, committed] = await Promise.all([this.l1.rollupView("totalBlocksExecuted"), this.l1.rollupView("totalBlocksCommitted")]);
+      if (fromBlock <= executed || toBlock !== committed || fromBlock > toBlock) {
+        const error = new EthSenderError("ETH_SENDER_INVALID_REQUEST", `cannot revert blocks ${fromBlock}–${toBlock}: L1 has blocks ${executed + 1}–${committed} committed and not executed`);
+        await repository.fail(queuedRevert.id, `${error.code}: ${error.message}`);
+        this.metrics.errors.inc({ code: error.code });
+        this.logger.error({ code: error.code, err: error }, error.message);
+        return;
+      }
+      this.stopPipeline("commit", new EthSenderError("ETH_SENDER_BLOCKS_REVERTED", `blocks ${fromBlock}–${toBlock} are being reverted on L1`), false);
+      await this.sendNew("revert", { fromBlock, toBlock, reason: "full", estimatedGas: 0n });
       return;
     }
     // execute first, then prove, then commit (zkSync's order): an older block's pipeline never waits behind newer ones
@@ -301,6 +310,7 @@ export class EthSender {
 
   private stopPipeline(kind: OperationKind, error: EthSenderError, count: boolean): void {
     if (count) this.metrics.errors.inc({ code: error.code });
+    if (this.stopped.get(kind)?.code === error.code) return;
     this.stopped.set(kind, error);
     this.metrics.pipelineStopped.set({ kind }, 1);
     this.logger.error({ kind, code: error.code, err: error }, `eth-sender: the ${kind} pipeline stopped: ${error.message}`);
