@@ -31,6 +31,7 @@ interface DeploymentFile {
   readonly deployer: string;
   readonly deployBlock: number;
   readonly contracts: { readonly zkLite: string; readonly governance: string };
+  readonly blockVerifiers?: Readonly<Record<string, string>>;
   readonly genesis: { readonly stateRoot: string; readonly storedBlockInfo: GenesisStoredBlockJson };
   readonly tokens: readonly { readonly id: number; readonly address: string; readonly symbol: string; readonly decimals: number }[];
 }

@@ -22,6 +22,9 @@ export interface EthSenderConfig {
   readonly maxBaseFeeWei: bigint;
   readonly priorityFeeWei: bigint;
   readonly pollIntervalMs: number;
+  /** Block sizes the node seals, and those the deployment has a verifier for (a block of another size cannot be proven). */
+  readonly blockChunkSizes: readonly number[];
+  readonly verifierChunkSizes: readonly number[] | undefined;
   readonly requestTimeoutMs: number;
   readonly backoffInitialMs: number;
   readonly backoffMaxMs: number;
@@ -33,7 +36,13 @@ export const DEVNET_CHAIN_IDS: readonly number[] = [31337, 1337];
 
 const gwei = (value: number) => parseUnits(value.toFixed(9), "gwei");
 
-export function ethSenderConfig(config: NodeConfig, deployment: { chainId: string; contracts: { zkLite: string } }): EthSenderConfig {
+export interface DeploymentForEthSender {
+  readonly chainId: string;
+  readonly contracts: { readonly zkLite: string };
+  readonly blockVerifiers?: Readonly<Record<string, string>>;
+}
+
+export function ethSenderConfig(config: NodeConfig, deployment: DeploymentForEthSender): EthSenderConfig {
   return {
     rpcUrl: config.ZKLITE_L1_RPC_URL,
     chainId: Number(deployment.chainId),
@@ -47,6 +56,8 @@ export function ethSenderConfig(config: NodeConfig, deployment: { chainId: strin
     maxBaseFeeWei: gwei(config.ZKLITE_ETH_SENDER_MAX_BASE_FEE_GWEI),
     priorityFeeWei: gwei(config.ZKLITE_ETH_SENDER_PRIORITY_FEE_GWEI),
     pollIntervalMs: config.ZKLITE_ETH_SENDER_POLL_MS,
+    blockChunkSizes: config.ZKLITE_BLOCK_CHUNK_SIZES,
+    verifierChunkSizes: deployment.blockVerifiers === undefined ? undefined : Object.keys(deployment.blockVerifiers).map(Number),
     requestTimeoutMs: 10_000,
     backoffInitialMs: 200,
     backoffMaxMs: 10_000,

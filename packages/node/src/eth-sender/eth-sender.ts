@@ -77,6 +77,12 @@ export class EthSender {
 
   start(): void {
     if (this.running) return;
+    const { blockChunkSizes, verifierChunkSizes } = this.deps.config;
+    const unprovable = verifierChunkSizes === undefined ? [] : blockChunkSizes.filter((size) => !verifierChunkSizes.includes(size));
+    if (unprovable.length > 0) {
+      this.logger.warn({ unprovable, verifierChunkSizes }, "ZKLITE_BLOCK_CHUNK_SIZES has sizes the L1 has no verifier for: such blocks commit but cannot be proven");
+    }
+    this.logger.info({ operator: this.address, rollup: this.deps.config.rollupAddress }, "eth-sender started");
     this.running = true;
     this.loop = this.run();
   }
