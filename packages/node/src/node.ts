@@ -11,6 +11,7 @@ import { EventFeed } from "./api/event-feed.js";
 import { ApiServer } from "./api/http-server.js";
 import { NodeApiServices } from "./api/node-services.js";
 import type { NodeConfig } from "./config/config.js";
+import { EthSender, ethSenderConfig, type GenesisStoredBlockJson } from "./eth-sender/index.js";
 import { EthWatch } from "./eth-watch/index.js";
 import { createFeeServices } from "./fees/fee-services.js";
 import { Mempool } from "./mempool/mempool.js";
@@ -24,6 +25,7 @@ import { blockCircuitsOf } from "./witness/block-circuits.js";
 import { WitnessGenerator } from "./witness/witness-generator.js";
 import { ChainRepository } from "./storage/chain-repository.js";
 import { openDatabase, type Database } from "./storage/database.js";
+import { L1OperationRepository } from "./storage/l1-operation-repository.js";
 import { MempoolRepository } from "./storage/mempool-repository.js";
 import { PriorityOpRepository } from "./storage/priority-op-repository.js";
 import type { JsonValue } from "./storage/json.js";
@@ -35,7 +37,8 @@ interface DeploymentFile {
   readonly deployer: string;
   readonly deployBlock: number;
   readonly contracts: { readonly zkLite: string; readonly governance: string };
-  readonly genesis: { readonly stateRoot: string };
+  readonly blockVerifiers?: Readonly<Record<string, string>>;
+  readonly genesis: { readonly stateRoot: string; readonly storedBlockInfo: GenesisStoredBlockJson };
   readonly tokens: readonly { readonly id: number; readonly address: string; readonly symbol: string; readonly decimals: number }[];
 }
 
@@ -61,6 +64,7 @@ export class ZkLiteNode {
   private pool: PoseidonWorkerPool | undefined;
   private ethWatch: EthWatch | undefined;
   private stateKeeper: StateKeeper | undefined;
+  #ethSender: EthSender | undefined;
   private api: ApiServer | undefined;
   private address: AddressInfo | undefined;
   private jobs: ProverJobRepository | undefined;
@@ -77,6 +81,11 @@ export class ZkLiteNode {
   get proverJobs(): ProverJobRepository {
     if (this.jobs === undefined) throw new Error("the node is not started");
     return this.jobs;
+  }
+
+  /** The eth-sender, when ZKLITE_ETH_SENDER_ENABLED: `notifyProof()` after storing a Proof row, `requestRevert(block)`. */
+  get ethSender(): EthSender | undefined {
+    return this.#ethSender;
   }
 
   /** The API's URL once started. */
@@ -207,6 +216,22 @@ export class ZkLiteNode {
       registry: metrics.registry,
     });
 
+    if (config.ZKLITE_ETH_SENDER_ENABLED) {
+      this.#ethSender = new EthSender({
+        config: ethSenderConfig(config, deployment),
+        repository: new L1OperationRepository(database.prisma),
+        genesis: deployment.genesis.storedBlockInfo,
+        logger,
+        registry: metrics.registry,
+        hooks: {
+          onConfirmed: (kind, _fromBlock, toBlock) => {
+            if (kind === "commit") metrics.lastCommittedBlock.set(toBlock);
+            feed.notify();
+          },
+        },
+      });
+    }
+
     const services = new NodeApiServices({
       prisma: database.prisma,
       state,
@@ -257,6 +282,7 @@ export class ZkLiteNode {
     this.address = await this.api.listen();
     this.ethWatch.start();
     stateKeeper.start();
+    this.#ethSender?.start();
     logger.info({ url: this.url, lastSealedBlock: stored.lastSealedBlock, mempool: mempool.size, accounts: state.tree.accountCount }, "zkLite node started");
   }
 
@@ -266,6 +292,7 @@ export class ZkLiteNode {
     await this.ethWatch?.stop();
     await this.stateKeeper?.stop();
     await this.witness?.stop();
+    await this.#ethSender?.stop();
     await this.database?.close();
     await this.pool?.close();
     this.logger.info("zkLite node stopped");

@@ -255,9 +255,12 @@ export class NodeApiServices implements NodeServices {
     return { nonce, pubKeyHash, balances, nfts, mintedNfts: {} };
   }
 
-  /** NFTs the account minted, as of the last sealed block. */
-  private async mintedBy(accountId: number): Promise<Record<string, NftView>> {
-    const rows = await this.deps.prisma.nft.findMany({ where: { creatorId: accountId }, orderBy: { tokenId: "asc" } });
+  /** NFTs the account minted, as of the last sealed block (or of block `upTo`). */
+  private async mintedBy(accountId: number, upTo?: number): Promise<Record<string, NftView>> {
+    const rows = await this.deps.prisma.nft.findMany({
+      where: { creatorId: accountId, ...(upTo === undefined ? {} : { mintedInBlock: { lte: upTo } }) },
+      orderBy: { tokenId: "asc" },
+    });
     return Object.fromEntries(rows.map((row) => [row.tokenId, nftView(row)]));
   }
 
@@ -293,7 +296,7 @@ export class NodeApiServices implements NodeServices {
         if (nft !== undefined) nfts[tokenId] = nftView(nft);
       } else fungible[tokenId] = amount.toString();
     }
-    return { nonce, pubKeyHash, balances: fungible, nfts, mintedNfts: {} };
+    return { nonce, pubKeyHash, balances: fungible, nfts, mintedNfts: await this.mintedBy(accountId, lastExecuted) };
   }
 
   private async blockStatusOf(number: number): Promise<BlockStatus> {

@@ -83,6 +83,25 @@ export const configSchema = z.object({
   ZKLITE_PROVER_TOKEN_TTL_S: integer(300, 1),
   /** How long a prover holds a job without a heartbeat (it heartbeats every quarter of it); then the job is reassigned. */
   ZKLITE_PROVER_LEASE_MS: integer(60_000, 200),
+  /** The eth-sender (commit / prove / execute on L1); see src/eth-sender/README.md. */
+  ZKLITE_ETH_SENDER_ENABLED: flag(true),
+  /** The operator (validator) key; default: Hardhat's first account, the devnet's deployer (refused on other chains). */
+  ZKLITE_OPERATOR_PRIVATE_KEY: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{64}$/, "expected 0x and 64 hex digits")
+    .default("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"),
+  ZKLITE_ETH_SENDER_MAX_BLOCKS_PER_TX: integer(10, 1),
+  /** Estimated L1 gas an aggregated transaction may use. */
+  ZKLITE_ETH_SENDER_MAX_TX_GAS: integer(5_000_000, 100_000),
+  /** A partial aggregate is sent once its oldest block has waited this long. */
+  ZKLITE_ETH_SENDER_DEADLINE_MS: integer(10_000, 0),
+  ZKLITE_ETH_SENDER_CONFIRMATIONS: integer(1, 1),
+  /** A transaction not mined this long after its broadcast is replaced with higher fees. */
+  ZKLITE_ETH_SENDER_STUCK_AFTER_MS: integer(60_000, 100),
+  /** Nothing new is sent (and nothing replaced) while the L1 base fee is above this. */
+  ZKLITE_ETH_SENDER_MAX_BASE_FEE_GWEI: z.coerce.number().positive().default(400),
+  ZKLITE_ETH_SENDER_PRIORITY_FEE_GWEI: z.coerce.number().nonnegative().default(1),
+  ZKLITE_ETH_SENDER_POLL_MS: integer(1000, 10),
 
   ZKLITE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
