@@ -23,6 +23,8 @@ export interface BrowserProverHarness {
   readonly url: string;
   readonly page: Page;
   readonly context: BrowserContext;
+  /** Chromium's version, e.g. "156.0.8078.114". */
+  readonly browserVersion: string;
   /** How many times `path` (e.g. "/keys/exit.zkey") was requested. */
   requests(path: string): number;
   prove(options: PageProveOptions): Promise<PageProveResult>;
@@ -78,6 +80,7 @@ export async function startBrowserProverHarness(files: Record<string, string>): 
     url,
     page,
     context,
+    browserVersion: browser.version(),
     requests: (p) => counts.get(p) ?? 0,
     prove: (options) =>
       page.evaluate((o) => (globalThis as unknown as { zkliteExitProverPage: { prove(o: PageProveOptions): Promise<PageProveResult> } }).zkliteExitProverPage.prove(o), options),
