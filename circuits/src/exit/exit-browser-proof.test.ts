@@ -99,14 +99,26 @@ describe("exit proofs in Chromium (web worker, production depths 24/32)", () => 
     expect(otherCircuit.ok === false && otherCircuit.message).toMatch(/not for this circuit/);
   });
 
+  it("takes the files as bytes too (a wrong hash of them → KEY_MISMATCH), and a worker that cannot load → WORKER_FAILED", async () => {
+    const exit = randomFungibleExit(state);
+    const tampered = { ...asJson(exit.input), amount: String(exit.statement.amount + 1n) };
+    const asBytes = await harness.prove({ ...files, asBytes: true, input: tampered });
+    expect(asBytes).toEqual(expect.objectContaining({ ok: false, code: "CIRCUIT_UNSATISFIED" })); // loaded, hashed, ran the circuit
+    const wrongBytes = await harness.prove({ ...files, asBytes: true, zkeySha256: "cd".repeat(32), input: tampered });
+    expect(wrongBytes).toEqual(expect.objectContaining({ ok: false, code: "KEY_MISMATCH" }));
+    const noWorker = await harness.prove({ ...files, workerUrl: "/missing-worker.js", input: tampered });
+    expect(noWorker).toEqual(expect.objectContaining({ ok: false, code: "WORKER_FAILED", isExitProverError: true }));
+  });
+
   it("cancels a running proof (ABORTED within a second), and the same prover then works again", async () => {
     const exit = randomFungibleExit(state);
+    const downloads = harness.requests("/keys/exit.zkey");
     const aborted = await harness.prove({ ...files, input: asJson(exit.input), shared: true, abortAt: "proving" });
     expect(aborted).toEqual(expect.objectContaining({ ok: false, code: "ABORTED", isExitProverError: true }));
     expect(aborted.ok === false && aborted.msAfterAbort).toBeLessThan(1000);
     // a new worker behind the same ExitProver: it loads the key (from the cache) and runs the circuit again
     const after = await harness.prove({ ...files, input: { ...asJson(exit.input), amount: String(exit.statement.amount + 1n) }, shared: true });
     expect(after).toEqual(expect.objectContaining({ ok: false, code: "CIRCUIT_UNSATISFIED" }));
-    expect(harness.requests("/keys/exit.zkey")).toBe(2); // the one download of the wrong-hash test, never cached
+    expect(harness.requests("/keys/exit.zkey")).toBe(downloads); // both workers read the key from the Cache API
   });
 });

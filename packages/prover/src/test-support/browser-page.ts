@@ -15,6 +15,10 @@ export interface PageProveOptions {
   /** Use one ExitProver kept by the page (the worker survives between proofs) instead of a worker per proof. */
   readonly shared?: boolean;
   readonly singleThread?: boolean;
+  /** Fetch both files in the page and pass their bytes (wasmBytes / zkeyBytes) instead of the URLs. */
+  readonly asBytes?: boolean;
+  /** Start the worker from this URL (one-shot proofs only). */
+  readonly workerUrl?: string;
 }
 
 export type PageProveResult =
@@ -27,9 +31,11 @@ async function prove(options: PageProveOptions): Promise<PageProveResult> {
   const events: ExitProverProgress[] = [];
   const controller = new AbortController();
   let abortedAt: number | undefined;
-  const request: ExitProveOptions = {
-    wasmUrl: options.wasmUrl,
-    zkeyUrl: options.zkeyUrl,
+  const fetchBytes = async (url: string): Promise<Uint8Array> => new Uint8Array(await (await fetch(url)).arrayBuffer());
+  const files = options.asBytes === true ? { wasmBytes: await fetchBytes(options.wasmUrl), zkeyBytes: await fetchBytes(options.zkeyUrl) } : { wasmUrl: options.wasmUrl, zkeyUrl: options.zkeyUrl };
+  const request: ExitProveOptions & { workerUrl?: string } = {
+    ...files,
+    ...(options.workerUrl === undefined ? {} : { workerUrl: options.workerUrl }),
     input: options.input as ExitProveOptions["input"],
     signal: controller.signal,
     ...(options.wasmSha256 === undefined ? {} : { wasmSha256: options.wasmSha256 }),
