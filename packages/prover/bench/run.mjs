@@ -3,13 +3,17 @@
 //   prover.*   the native prover and snarkjs 0.7.6 on the same zkey and witness in this run: wall time per
 //              constraint, speed-up (wall and CPU time), peak RSS of each (each runs in its own process)
 //   devkeys.*  the fast INSECURE dev key generator, from the .r1cs to a snarkjs-compatible zkey
+//   exit.browser_prove_s  the exit circuit (field inputs, production depths 24/32) proved in headless Chromium by
+//              @zklite/prover/browser's web worker (snarkjs' browser build), INSECURE dev keys, key from the Cache API
 // Cases: the package's 49,440-constraint test circuit (always), and the 2-chunk block circuit of
 // @zklite/circuits when that package is built and its compiled circuit is in the per-machine cache
 // (read through a relative import: @zklite/prover does not depend on @zklite/circuits).
-// usage: npm run bench -w @zklite/prover [-- --only medium|block2|block8] [-- --runs N] [-- --zkey Z --wtns W [--name N]]
+// usage: npm run bench -w @zklite/prover [-- --only medium|block2|block8|exit-browser] [-- --runs N] [-- --zkey Z --wtns W [--name N]]
 //        (block8: the 8-chunk production block, not in the default run; its circuit is compiled on first use)
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -131,6 +135,71 @@ async function blockCase(label, parameters, devkeysName) {
 if (only === "all" || only === "block2") {
   await blockCase("block, 2 chunks (one Transfer, depths 4/32)", { chunks: 2, accountDepth: 4, balanceDepth: 32, feeSlots: 1, extendedLanes: 1 }, "block_2");
 }
+
+/**
+ * The exit circuit at 24/32 in Chromium (the wallet's exodus path): a random RollupState and buildExitWitness
+ * through @zklite/circuits (relative import), the page and worker bundles of this package's dist, served on
+ * 127.0.0.1. One cold proof (downloads the zkey), then `runs` proofs each in a new worker with the zkey from the
+ * Cache API (the wallet reopened): value = their median wall time, from the page's call to the proof.
+ */
+async function exitBrowserCase() {
+  const circuitsDist = path.join(here, "..", "..", "..", "circuits", "dist");
+  if (!existsSync(path.join(circuitsDist, "test-support", "exit-fixture.js"))) {
+    print({ bench: "exit.browser_prove_s", value: 0, unit: "skipped", note: "build @zklite/circuits first" });
+    return;
+  }
+  const circuits = await import(pathToFileURL(path.join(circuitsDist, "index.js")).href);
+  const fixture = await import(pathToFileURL(path.join(circuitsDist, "test-support", "exit-fixture.js")).href);
+  const { initPoseidon } = await import(pathToFileURL(createRequire(path.join(circuitsDist, "index.js")).resolve("@zklite/state")).href);
+  await initPoseidon();
+  const depths = { accountTreeDepth: 24, balanceTreeDepth: 32 };
+  const circuit = await circuits.compileExitCircuit("field-inputs", depths); // cached per machine
+  const keys = await circuits.ensureDevKeys(circuit); // INSECURE
+  const exit = fixture.randomFungibleExit(fixture.randomExitState(depths, 6, 0));
+  const input = JSON.parse(JSON.stringify(exit.input, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+  const sha = (file) => createHash("sha256").update(readFileSync(file)).digest("hex");
+  const files = { wasmUrl: "/keys/exit.wasm", zkeyUrl: "/keys/exit.zkey", wasmSha256: sha(circuit.wasmPath), zkeySha256: sha(keys.zkeyPath) };
+  const { startBrowserProverHarness } = await import("../dist/test-support/browser-harness.js");
+  const harness = await startBrowserProverHarness({ "/keys/exit.wasm": circuit.wasmPath, "/keys/exit.zkey": keys.zkeyPath });
+  const snarkjs = await import("snarkjs");
+  const vkey = JSON.parse(readFileSync(keys.verificationKeyPath, "utf8"));
+  const expected = circuits.exitFieldPublicInputs(exit.statement).map(String);
+  const proveOnce = async (shared = false) => {
+    const result = await harness.prove({ ...files, input, shared });
+    if (!result.ok) throw new Error(`exit-browser: ${result.code}: ${result.message}`);
+    if (JSON.stringify(result.publicSignals) !== JSON.stringify(expected) || !(await snarkjs.groth16.verify(vkey, result.publicSignals, result.proof))) {
+      throw new Error("exit-browser: the browser proof does not verify");
+    }
+    return result;
+  };
+  let browserInfo;
+  try {
+    browserInfo = await harness.page.evaluate(() => ({ threads: globalThis.navigator.hardwareConcurrency }));
+    const cold = await proveOnce();
+    const warm = [];
+    for (let i = 0; i < runs; i++) warm.push(await proveOnce());
+    const ms = median(warm.map((r) => r.ms));
+    await proveOnce(true); // one ExitProver kept by the page: its second proof reuses the worker, key and curve
+    const sharedSecond = await proveOnce(true);
+    const pick = warm.find((r) => r.ms === ms) ?? warm[0];
+    const wtns = path.join(workDir, "exit_24_32.wtns");
+    await snarkjs.wtns.calculate(exit.input, circuit.wasmPath, wtns);
+    const node = snarkjsProve(keys.zkeyPath, wtns);
+    print({
+      bench: "exit.browser_prove_s", value: Number((ms / 1000).toFixed(2)), unit: "s", case: "exit, field inputs, depths 24/32 (fungible token)",
+      constraints: circuit.header.constraints, domain: 2 ** 15, zkey_bytes: readFileSync(keys.zkeyPath).byteLength, runs,
+      load_s: Number((pick.timings.loadMs / 1000).toFixed(2)), witness_s: Number((pick.timings.witnessMs / 1000).toFixed(2)), proving_s: Number((pick.timings.provingMs / 1000).toFixed(2)),
+      cold_s: Number((cold.ms / 1000).toFixed(2)), cold_load_s: Number((cold.timings.loadMs / 1000).toFixed(2)),
+      node_snarkjs_s: Number((node.ms / 1000).toFixed(2)), shared_worker_second_s: Number((sharedSecond.ms / 1000).toFixed(2)),
+      node_snarkjs_s_note: "snarkjs 0.7.6 in Node on the same zkey and witness, same machine",
+      browser: `Chromium ${harness.browserVersion} headless, ${browserInfo.threads} threads`, insecure_dev_keys: true, machine,
+    });
+  } finally {
+    await harness.close();
+  }
+}
+
+if (only === "all" || only === "exit-browser") await exitBrowserCase();
 
 // not in "all": compiling the 8-chunk production circuit takes ~10 min and 2 GB the first time
 if (only === "block8") {

@@ -19,12 +19,12 @@ declare module "snarkjs" {
     error(message: string): void;
   }
   export const groth16: {
-    prove(zkey: string | MemFile, witness: string | MemFile, logger?: Logger): Promise<{ proof: SnarkjsProof; publicSignals: string[] }>;
+    prove(zkey: string | MemFile, witness: string | MemFile, logger?: Logger, options?: { singleThread?: boolean }): Promise<{ proof: SnarkjsProof; publicSignals: string[] }>;
     verify(verificationKey: unknown, publicSignals: readonly string[], proof: SnarkjsProof, logger?: Logger): Promise<boolean>;
   };
   export const wtns: {
     check(r1cs: string, witness: string | MemFile, logger?: Logger): Promise<boolean>;
-    calculate(input: unknown, wasm: string, witness: string | MemFile): Promise<void>;
+    calculate(input: unknown, wasm: string | MemFile, witness: string | MemFile): Promise<void>;
   };
   export const zKey: {
     exportVerificationKey(zkey: string): Promise<Record<string, unknown>>;
