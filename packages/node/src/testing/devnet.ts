@@ -24,6 +24,8 @@ export const TEST_NODE_ENV: Readonly<Record<string, string>> = {
   ZKLITE_GAS_PRICE_GWEI: "1",
   ZKLITE_ETH_PRICE_USD: "2000",
   ZKLITE_TOKEN_PRICES_USD: "DAI=1",
+  // startDevnet's L1 has placeholder verifiers and genesis root: nothing it seals can be proven (echo-devnet.ts can)
+  ZKLITE_ETH_SENDER_ENABLED: "0",
 };
 
 export interface TestDevnet {

@@ -3,18 +3,16 @@
  * own deploy script with the INSECURE "dev-echo" Groth16 verifiers (contracts/README.md) and the node's real
  * genesis root — a node process on it (PostgreSQL, so the test can write Proof rows beside it), and echo proofs.
  */
-import { execFile } from "node:child_process";
 import { createRequire } from "node:module";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import type { Deployment } from "@zklite/contracts";
 import { init as initCrypto } from "@zklite/crypto-wasm";
 import { maskCommitment, fromHex } from "@zklite/protocol";
 import { Provider } from "@zklite/sdk";
-import { initPoseidon, PRODUCTION_TREE_DEPTHS, RollupState } from "@zklite/state";
+import { initPoseidon } from "@zklite/state";
 import { TEST_NODE_ENV } from "./devnet.js";
+import { deployWithConfig } from "./deploy-with-config.js";
 import { contractsDir, HardhatL1 } from "./hardhat-l1.js";
 import { NodeProcess } from "./node-process.js";
 import { createTestDatabase } from "./postgres.js";
@@ -23,8 +21,7 @@ import { openDatabase, type Database } from "../storage/database.js";
 
 /** The dev-echo deployment's block sizes; the node must seal these sizes for `proveBlocks` to find a verifier. */
 export const ECHO_BLOCK_SIZES = [10, 32];
-/** Hardhat account 9: the governor (account 0 is the deployer and the validator, the node's operator). */
-export const GOVERNOR_INDEX = 9;
+export { GOVERNOR_INDEX } from "./deploy-with-config.js";
 
 export interface EchoDeployment extends Deployment {
   readonly devCircuit: { readonly blockWasm: string; readonly blockZkey: string };
@@ -41,38 +38,9 @@ export interface EchoDevnet {
   close(): Promise<void>;
 }
 
-const run = promisify(execFile);
-
-/** Deploys with `contracts/scripts/deploy.ts` (dev-echo verifiers of ECHO_BLOCK_SIZES) on a running Hardhat node. */
-async function deployEcho(l1: HardhatL1): Promise<EchoDeployment> {
-  const accounts = (await l1.provider.listAccounts()).map((account) => account.address);
-  const genesis = RollupState.genesis({ ...PRODUCTION_TREE_DEPTHS, feeAccountAddress: (accounts[0] as string).toLowerCase() });
-  const dir = mkdtempSync(join(tmpdir(), "zklite-echo-"));
-  const configFile = join(dir, "deploy-config.json");
-  const outFile = join(dir, "deployment.json");
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      genesisStateRoot: `0x${genesis.root.toString(16).padStart(64, "0")}`,
-      governor: accounts[GOVERNOR_INDEX],
-      validators: [accounts[0]],
-      blockChunks: ECHO_BLOCK_SIZES,
-      blockVerifier: "dev-echo",
-      exitVerifier: "dev-echo",
-      nftFactory: { name: "zkLite NFT", symbol: "ZKLNFT" },
-      devTokens: [{ name: "DAI (test)", symbol: "DAI", mintAmount: "1000000000000000000000000" }],
-      devTokensMintToAccounts: 5,
-    }),
-  );
-  const env: Record<string, string | undefined> = { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true" };
-  delete env.ZKLITE_GENESIS_ROOT;
-  delete env.ZKLITE_DEPLOYER_PRIVATE_KEY;
-  await run(process.execPath, ["--require", "ts-node/register/transpile-only", "scripts/deploy.ts", "--rpc", l1.url, "--config", configFile, "--out", outFile], {
-    cwd: contractsDir(),
-    env,
-    timeout: 300_000,
-  });
-  return JSON.parse(readFileSync(outFile, "utf8")) as EchoDeployment;
+/** Deploys with the dev-echo verifiers of ECHO_BLOCK_SIZES. */
+function deployEcho(l1: HardhatL1): Promise<EchoDeployment> {
+  return deployWithConfig<EchoDeployment>(l1, { blockChunks: ECHO_BLOCK_SIZES, blockVerifier: "dev-echo", exitVerifier: "dev-echo" });
 }
 
 export interface EchoDevnetOptions {
@@ -93,7 +61,7 @@ export async function startEchoDevnet(options: EchoDevnetOptions = {}): Promise<
       l1Url: proxy?.url ?? l1.url,
       deployment,
       databaseUrl: pg.url,
-      env: { ...TEST_NODE_ENV, ZKLITE_BLOCK_CHUNK_SIZES: ECHO_BLOCK_SIZES.join(","), ZKLITE_ETH_SENDER_POLL_MS: "100", ...options.env },
+      env: { ...TEST_NODE_ENV, ZKLITE_ETH_SENDER_ENABLED: "1", ZKLITE_BLOCK_CHUNK_SIZES: ECHO_BLOCK_SIZES.join(","), ZKLITE_ETH_SENDER_POLL_MS: "100", ...options.env },
     });
     return {
       l1,
