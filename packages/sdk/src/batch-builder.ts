@@ -78,6 +78,8 @@ export interface BatchBuilderWallet {
   readonly provider: SyncProvider;
   readonly tokenSet: TokenSet;
   address(): string;
+  /** Re-reads the node's tokens if one of these is not known yet. */
+  knowTokens(...tokens: readonly TokenLike[]): Promise<void>;
   processBatchBuilderTransactions(startNonce: Nonce | undefined, txs: readonly BatchBuilderInternalTx[]): Promise<{ txs: SignedTransaction[]; signature?: TxEthSignature }>;
 }
 
@@ -159,6 +161,7 @@ export class BatchBuilder {
   /** Signs the batch; with `feeToken`, the node's batch fee in that token is paid by the last transaction. */
   async build(feeToken?: TokenLike): Promise<BatchBuildResult> {
     if (this.txs.length === 0) throw walletError("EMPTY_BATCH", "a transaction batch cannot be empty");
+    await this.wallet.knowTokens(...this.txs.map((item) => item.token), ...(feeToken === undefined ? [] : [feeToken]));
     if (feeToken !== undefined) await this.#setFeeToken(feeToken);
     const totalFee = new Map<string, bigint>();
     for (const item of this.txs) {
@@ -179,7 +182,7 @@ export class BatchBuilder {
     const payer = this.txs[this.txs.length - 1] as BatchBuilderInternalTx;
     payer.tx.fee = await this.wallet.provider.getTransactionsBatchFee(
       this.txs.map((item) => item.feeType),
-      this.txs.map((item) => item.address),
+      this.txs.map((item) => item.address.toLowerCase()),
       feeToken,
     );
   }

@@ -132,6 +132,12 @@ export class Wallet {
     return this.tokenSet;
   }
 
+  /** Re-reads the node's token list when one of `tokens` is not in it yet (listed on L1 after the wallet was made). */
+  async knowTokens(...tokens: readonly TokenLike[]): Promise<void> {
+    const missing = tokens.some((token) => token !== undefined && !(typeof token === "number" && token >= MIN_NFT_TOKEN_ID) && !this.tokenSet.has(token));
+    if (missing) await this.refreshTokens();
+  }
+
   // ---------------------------------------------------------------- getters
 
   ethSigner(): EthersSigner {
@@ -194,6 +200,7 @@ export class Wallet {
 
   /** The L2 balance in `token` (smallest units), committed (default) or as of the last L1-executed block. */
   async getBalance(token: TokenLike, type: "committed" | "verified" = "committed"): Promise<bigint> {
+    await this.knowTokens(token);
     const id = this.tokenSet.resolveTokenId(token);
     const state: AccountState = (await this.getAccountState())[type];
     return BigInt(state.balances[String(id)] ?? "0");
@@ -205,6 +212,7 @@ export class Wallet {
 
   /** The L1 balance of the wallet's address in `token` (ETH or an ERC-20). */
   async getEthereumBalance(token: TokenLike): Promise<bigint> {
+    await this.knowTokens(token);
     const l1 = this.#l1Provider();
     if (this.tokenSet.isETH(token)) return l1Call("getBalance", () => l1.getBalance(this.cachedAddress));
     const erc20 = erc20Contract(this.tokenSet.resolveTokenAddress(token), l1);
@@ -219,6 +227,7 @@ export class Wallet {
 
   async signSyncTransfer(transfer: { to: string; token: TokenLike; amount: BigNumberish; fee: BigNumberish; nonce: number } & TimeRange): Promise<SignedTransaction> {
     const args = requireArgs(transfer, "transfer");
+    await this.knowTokens(args.token);
     const tx = await this.getTransfer({ ...args, ...withTimeRange(args) });
     const ethereumSignature = await this.#ethSign(() =>
       this._ethMessageSigner.ethSignTransfer({ ...this.#amounts(args.token, args.amount, args.fee), to: args.to, nonce: args.nonce, accountId: tx.accountId as number }),
@@ -228,6 +237,7 @@ export class Wallet {
 
   async syncTransfer(transfer: { to: string; token: TokenLike; amount: BigNumberish; fee?: BigNumberish; nonce?: Nonce } & TimeRange): Promise<Transaction> {
     const args = requireArgs(transfer, "transfer");
+    await this.knowTokens(args.token);
     const nonce = await this.getNonce(args.nonce);
     const fee = args.fee ?? (await this.#fee("Transfer", args.to, args.token));
     return submitSignedTransaction(await this.signSyncTransfer({ ...args, nonce, fee }), this.provider);
@@ -251,10 +261,11 @@ export class Wallet {
   /** Transfers an NFT with zero fee, the fee paid by a zero transfer to self in `feeToken`, in one batch. */
   async syncTransferNFT(transfer: { to: string; token: NFT | { id: number }; feeToken: TokenLike; fee?: BigNumberish; nonce?: Nonce } & TimeRange): Promise<Transaction[]> {
     const args = requireArgs(transfer, "transfer");
+    await this.knowTokens(args.feeToken);
     const nftId = toInteger(requireArgs(args.token, "token").id, "token.id");
     if (nftId < MIN_NFT_TOKEN_ID) throw walletError("NOT_AN_NFT", `token ${nftId} is not an NFT`);
     const nonce = await this.getNonce(args.nonce);
-    const fee = args.fee ?? (await this.provider.getTransactionsBatchFee(["Transfer", "Transfer"], [args.to, this.cachedAddress], args.feeToken));
+    const fee = args.fee ?? (await this.provider.getTransactionsBatchFee(["Transfer", "Transfer"], [args.to.toLowerCase(), this.cachedAddress.toLowerCase()], args.feeToken));
     return this.syncMultiTransfer([
       { to: args.to, token: nftId, amount: 1, fee: 0, nonce, ...withTimeRange(args) },
       { to: this.cachedAddress, token: args.feeToken, amount: 0, fee, ...withTimeRange(args) },
@@ -266,6 +277,7 @@ export class Wallet {
   /** A ChangePubKey to this wallet's L2 key, authorized as `ethAuthType` says (PROTOCOL.md §2.6). */
   async signSetSigningKey(changePubKey: { feeToken: TokenLike; fee: BigNumberish; nonce: number; ethAuthType: ChangePubKeyAuthType; batchHash?: string } & TimeRange): Promise<SignedTransaction> {
     const args = requireArgs(changePubKey, "changePubKey");
+    await this.knowTokens(args.feeToken);
     const signer = this.#requireSigner();
     const newPkHash = await signer.pubKeyHash();
     const nonce = toInteger(args.nonce, "nonce");
@@ -312,6 +324,7 @@ export class Wallet {
   /** Sets this wallet's L2 key on the account (fee from the node unless given); SIGNING_KEY_ALREADY_SET if it is. */
   async setSigningKey(changePubKey: { feeToken: TokenLike; ethAuthType: ChangePubKeyAuthType; fee?: BigNumberish; nonce?: Nonce } & TimeRange): Promise<Transaction> {
     const args = requireArgs(changePubKey, "changePubKey");
+    await this.knowTokens(args.feeToken);
     const nonce = await this.getNonce(args.nonce);
     const fee = args.fee ?? (await this.#fee({ ChangePubKey: args.ethAuthType }, this.cachedAddress, args.feeToken));
     const signed = await this.signSetSigningKey({ ...args, nonce, fee });
@@ -344,6 +357,7 @@ export class Wallet {
 
   async signWithdrawFromSyncToEthereum(withdraw: { ethAddress: string; token: TokenLike; amount: BigNumberish; fee: BigNumberish; nonce: number } & TimeRange): Promise<SignedTransaction> {
     const args = requireArgs(withdraw, "withdraw");
+    await this.knowTokens(args.token);
     const tx = await this.getWithdrawFromSyncToEthereum({ ...args, ...withTimeRange(args) });
     const ethereumSignature = await this.#ethSign(() =>
       this._ethMessageSigner.ethSignWithdraw({ ...this.#amounts(args.token, args.amount, args.fee), ethAddress: args.ethAddress, nonce: args.nonce, accountId: tx.accountId as number }),
@@ -354,6 +368,7 @@ export class Wallet {
   /** Withdraws to `ethAddress`'s L1 pending balance (paid out by `withdrawPendingBalance` once the block is executed). */
   async withdrawFromSyncToEthereum(withdraw: { ethAddress: string; token: TokenLike; amount: BigNumberish; fee?: BigNumberish; nonce?: Nonce; fastProcessing?: boolean } & TimeRange): Promise<Transaction> {
     const args = requireArgs(withdraw, "withdraw");
+    await this.knowTokens(args.token);
     const nonce = await this.getNonce(args.nonce);
     const fee = args.fee ?? (await this.#fee(args.fastProcessing === true ? "FastWithdraw" : "Withdraw", args.ethAddress, args.token));
     const signed = await this.signWithdrawFromSyncToEthereum({ ...args, nonce, fee });
@@ -363,6 +378,7 @@ export class Wallet {
 
   async signSyncForcedExit(forcedExit: { target: string; token: TokenLike; fee: BigNumberish; nonce: number } & TimeRange): Promise<SignedTransaction> {
     const args = requireArgs(forcedExit, "forcedExit");
+    await this.knowTokens(args.token);
     const tx = await this.getForcedExit(args);
     const { stringFee, stringToken } = this.#amounts(args.token, 0, args.fee);
     const ethereumSignature = await this.#ethSign(() => this._ethMessageSigner.ethSignForcedExit({ stringToken, stringFee, target: args.target, nonce: args.nonce }));
@@ -372,6 +388,7 @@ export class Wallet {
   /** Withdraws the whole `token` balance of `target` (an account without a signing key) to its own L1 address. */
   async syncForcedExit(forcedExit: { target: string; token: TokenLike; fee?: BigNumberish; nonce?: Nonce } & TimeRange): Promise<Transaction> {
     const args = requireArgs(forcedExit, "forcedExit");
+    await this.knowTokens(args.token);
     const nonce = await this.getNonce(args.nonce);
     const fee = args.fee ?? (await this.#fee("ForcedExit", args.target, args.token));
     return submitSignedTransaction(await this.signSyncForcedExit({ ...args, nonce, fee }), this.provider);
@@ -381,6 +398,7 @@ export class Wallet {
 
   async signMintNFT(mintNFT: { recipient: string; contentHash: string | Uint8Array; feeToken: TokenLike; fee: BigNumberish; nonce: number }): Promise<SignedTransaction> {
     const args = requireArgs(mintNFT, "mintNFT");
+    await this.knowTokens(args.feeToken);
     const tx = await this.getMintNFT(args);
     const { stringFee, stringToken } = this.#amounts(args.feeToken, 0, args.fee);
     const ethereumSignature = await this.#ethSign(() =>
@@ -392,6 +410,7 @@ export class Wallet {
   /** Mints an NFT with `contentHash` (32 bytes) to `recipient`, which must already have an account. */
   async mintNFT(mintNFT: { recipient: string; contentHash: string | Uint8Array; feeToken: TokenLike; fee?: BigNumberish; nonce?: Nonce }): Promise<Transaction> {
     const args = requireArgs(mintNFT, "mintNFT");
+    await this.knowTokens(args.feeToken);
     const nonce = await this.getNonce(args.nonce);
     const fee = args.fee ?? (await this.#fee("MintNFT", args.recipient, args.feeToken));
     return submitSignedTransaction(await this.signMintNFT({ ...args, nonce, fee }), this.provider);
@@ -399,6 +418,7 @@ export class Wallet {
 
   async signWithdrawNFT(withdrawNFT: { to: string; token: number; feeToken: TokenLike; fee: BigNumberish; nonce: number } & TimeRange): Promise<SignedTransaction> {
     const args = requireArgs(withdrawNFT, "withdrawNFT");
+    await this.knowTokens(args.feeToken);
     const tx = await this.getWithdrawNFT({ ...args, ...withTimeRange(args) });
     const { stringFee, stringToken } = this.#amounts(args.feeToken, 0, args.fee);
     const ethereumSignature = await this.#ethSign(() =>
@@ -409,6 +429,7 @@ export class Wallet {
 
   async withdrawNFT(withdrawNFT: { to: string; token: number; feeToken: TokenLike; fee?: BigNumberish; nonce?: Nonce; fastProcessing?: boolean } & TimeRange): Promise<Transaction> {
     const args = requireArgs(withdrawNFT, "withdrawNFT");
+    await this.knowTokens(args.feeToken);
     if (typeof args.token !== "number" || args.token < MIN_NFT_TOKEN_ID) throw walletError("NOT_AN_NFT", `token ${String(args.token)} is not an NFT`);
     const nonce = await this.getNonce(args.nonce);
     const fee = args.fee ?? (await this.#fee(args.fastProcessing === true ? "FastWithdrawNFT" : "WithdrawNFT", args.to, args.feeToken));
@@ -420,6 +441,7 @@ export class Wallet {
   /** An order signed with the L2 key only (no Ethereum signature). */
   async getPartialOrder(order: { tokenSell: TokenLike; tokenBuy: TokenLike; ratio: TokenRatio | WeiRatio; amount: BigNumberish; recipient?: string; nonce?: Nonce } & TimeRange): Promise<OrderData> {
     const args = requireArgs(order, "order");
+    await this.knowTokens(args.tokenSell, args.tokenBuy);
     const signer = this.#requireSigner();
     const accountId = await this.#requireAccountId();
     const nonce = await this.getNonce(args.nonce);
@@ -476,6 +498,7 @@ export class Wallet {
 
   async signSyncSwap(swap: { orders: readonly [OrderData, OrderData]; feeToken: TokenLike; amounts: readonly [BigNumberish, BigNumberish]; nonce: number; fee: BigNumberish }): Promise<SignedTransaction> {
     const args = requireArgs(swap, "swap");
+    await this.knowTokens(args.feeToken);
     const tx = await this.getSwap(args);
     const { stringFee, stringToken } = this.#amounts(args.feeToken, 0, args.fee);
     const own = await this.#ethSign(() => this._ethMessageSigner.ethSignSwap({ fee: stringFee, feeToken: stringToken, nonce: args.nonce }));
@@ -485,6 +508,7 @@ export class Wallet {
   /** Submits a swap of two signed orders; `amounts` may be left out when both orders name their amounts. */
   async syncSwap(swap: { orders: readonly [OrderData, OrderData]; feeToken: TokenLike; amounts?: readonly [BigNumberish, BigNumberish]; nonce?: Nonce; fee?: BigNumberish }): Promise<Transaction> {
     const args = requireArgs(swap, "swap");
+    await this.knowTokens(args.feeToken);
     if (!Array.isArray(args.orders) || args.orders.length !== 2) throw walletError("INVALID_ARGUMENT", "a swap takes two orders");
     const nonce = await this.getNonce(args.nonce);
     const fee = args.fee ?? (await this.#fee("Swap", this.cachedAddress, args.feeToken));
@@ -502,6 +526,7 @@ export class Wallet {
   /** Signs the batch builder's transactions with consecutive nonces and the batch message once (BatchBuilder.build). */
   async processBatchBuilderTransactions(startNonce: Nonce | undefined, txs: readonly BatchBuilderInternalTx[]): Promise<{ txs: SignedTransaction[]; signature?: TxEthSignature }> {
     this.#requireSigner();
+    await this.knowTokens(...txs.map((item) => item.token));
     let nonce = await this.getNonce(startNonce);
     const processed: SignedTransaction[] = [];
     const entries: { tx: TxInput; token: { symbol: string; decimals: number }; sender: string }[] = [];
@@ -563,6 +588,7 @@ export class Wallet {
 
   /** Approves the rollup contract to take `token` for deposits (default: unlimited). */
   async approveERC20TokenDeposits(token: TokenLike, maxErc20ApproveAmount: bigint = MAX_ERC20_APPROVE_AMOUNT, ethTxOptions: EthTxOptions = {}): Promise<ContractTransactionResponse> {
+    await this.knowTokens(token);
     if (this.tokenSet.isETH(token)) throw walletError("ETH_NEEDS_NO_APPROVAL", "ETH deposits need no approval");
     const erc20 = erc20Contract(this.tokenSet.resolveTokenAddress(token), this._ethSigner);
     return l1Call("approve", () => erc20.getFunction("approve")(this.config.contracts.zkLite, maxErc20ApproveAmount, { ...ethTxOptions }) as Promise<ContractTransactionResponse>);
@@ -570,6 +596,7 @@ export class Wallet {
 
   /** Whether the rollup may take at least `threshold` (default 2^255) of `token` from this address. */
   async isERC20DepositsApproved(token: TokenLike, threshold: bigint = ERC20_APPROVE_THRESHOLD): Promise<boolean> {
+    await this.knowTokens(token);
     if (this.tokenSet.isETH(token)) throw walletError("ETH_NEEDS_NO_APPROVAL", "ETH deposits need no approval");
     const erc20 = erc20Contract(this.tokenSet.resolveTokenAddress(token), this.#l1Provider());
     const allowance = await l1Call("allowance", () => erc20.getFunction("allowance")(this.cachedAddress, this.config.contracts.zkLite) as Promise<bigint>);
@@ -582,6 +609,7 @@ export class Wallet {
    */
   async depositToSyncFromEthereum(deposit: { depositTo: string; token: TokenLike; amount: BigNumberish; ethTxOptions?: EthTxOptions; approveDepositAmountForERC20?: boolean }): Promise<ETHOperation> {
     const args = requireArgs(deposit, "deposit");
+    await this.knowTokens(args.token);
     if (typeof args.depositTo !== "string" || !isAddress(args.depositTo)) throw walletError("INVALID_ARGUMENT", `depositTo must be an address, got ${String(args.depositTo)}`);
     const amount = toAmount(args.amount, "amount");
     const rollup = rollupContract(this.config.contracts.zkLite, this._ethSigner);
@@ -604,6 +632,7 @@ export class Wallet {
   /** Requests on L1 the full exit of the account's `token` balance (censorship escape). */
   async emergencyWithdraw(withdraw: { token: TokenLike; accountId?: number; ethTxOptions?: EthTxOptions }): Promise<ETHOperation> {
     const args = requireArgs(withdraw, "withdraw");
+    await this.knowTokens(args.token);
     const accountId = args.accountId !== undefined ? toInteger(args.accountId, "accountId") : await this.resolveAccountId();
     const tokenAddress = this.tokenSet.isETH(args.token) ? ETH_ADDRESS : this.tokenSet.resolveTokenAddress(args.token);
     const rollup = rollupContract(this.config.contracts.zkLite, this._ethSigner);
@@ -623,6 +652,7 @@ export class Wallet {
 
   /** What L1 holds for `owner` (default: this wallet) in `token`, credited when blocks with its withdrawals are executed. */
   async getPendingBalance(token: TokenLike, owner: string = this.cachedAddress): Promise<bigint> {
+    await this.knowTokens(token);
     const rollup = rollupContract(this.config.contracts.zkLite, this.#l1Provider());
     return l1Call("getPendingBalance", () => rollup.getFunction("getPendingBalance")(owner, this.#l1TokenAddress(token)) as Promise<bigint>);
   }
@@ -630,6 +660,7 @@ export class Wallet {
   /** Pays out `owner`'s pending balance in `token` (all of it unless `amount`); anyone may send it for any owner. */
   async withdrawPendingBalance(withdraw: { token: TokenLike; owner?: string; amount?: BigNumberish; ethTxOptions?: EthTxOptions }): Promise<ContractTransactionResponse> {
     const args = requireArgs(withdraw, "withdraw");
+    await this.knowTokens(args.token);
     const owner = args.owner ?? this.cachedAddress;
     const amount = args.amount === undefined ? await this.getPendingBalance(args.token, owner) : toAmount(args.amount, "amount");
     const rollup = rollupContract(this.config.contracts.zkLite, this._ethSigner);
@@ -770,8 +801,9 @@ export class Wallet {
     return l1;
   }
 
+  /** The node's fee (addresses lowercased: the node looks recipients up by their lowercase form). */
   async #fee(txType: FeeTypeInput, address: string, token: TokenLike): Promise<bigint> {
-    return (await this.provider.getTransactionFee(txType, address, token)).totalFeeBigInt;
+    return (await this.provider.getTransactionFee(txType, address.toLowerCase(), token)).totalFeeBigInt;
   }
 
   /** Message texts of an amount and fee in `token` (null when zero, as the node's messages omit them). */
