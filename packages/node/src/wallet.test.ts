@@ -45,7 +45,7 @@ describe("Wallet against a node and a Hardhat L1", () => {
 
   beforeAll(async () => {
     devnet = await startDevnet();
-    [alice, bob, carol] = await Promise.all([1, 2, 3].map(async (i) => Wallet.fromEthSigner(await devnet.l1.signer(i), devnet.provider)));
+    [alice, bob, carol] = (await Promise.all([1, 2, 3].map(async (i) => Wallet.fromEthSigner(await devnet.l1.signer(i), devnet.provider)))) as [Wallet, Wallet, Wallet];
   }, 240_000);
 
   afterAll(async () => {
@@ -128,7 +128,7 @@ describe("Wallet against a node and a Hardhat L1", () => {
     const daveState = await devnet.provider.getState(dave.address);
     expect(daveState.id).not.toBeNull();
     expect(daveState.committed.balances["0"]).toBe(parseEther("0.5").toString());
-    const toNewFee = BigInt((toDave.txData.tx as { fee: string }).fee);
+    const toNewFee = BigInt(String(toDave.txData.tx.fee));
     expect(toNewFee).toBeGreaterThan(fee);
     expect(await alice.getBalance("ETH")).toBe(aliceBefore - parseEther("0.75") - fee - toNewFee);
   }, 120_000);
@@ -196,7 +196,7 @@ describe("Wallet against a node and a Hardhat L1", () => {
     const withdrawal = await bob.withdrawFromSyncToEthereum({ ethAddress: bob.address(), token: "ETH", amount: parseEther("0.5") });
     const receipt = await committed(withdrawal);
     expect(receipt.blockNumber).toBeTypeOf("number");
-    const fee = BigInt((withdrawal.txData.tx as { fee: string }).fee);
+    const fee = BigInt(String(withdrawal.txData.tx.fee));
     expect(await bob.getBalance("ETH")).toBe(before - parseEther("0.5") - fee);
     // no eth-sender in this node yet: the block is not executed on L1, so neither is the withdrawal
     expect(await errorCode(() => withdrawal.awaitVerifyReceipt(3_000))).toBe("TIMEOUT");
