@@ -7,7 +7,7 @@
  */
 import type { FeeTypeInput } from "@zklite/api";
 import type { TxEthSignature } from "@zklite/protocol";
-import { toAmount, requireArgs, type BigNumberish } from "./amount-input.js";
+import { describeInput, toAmount, requireArgs, type BigNumberish } from "./wallet-input.js";
 import type { SignedTransaction } from "./signed-transaction.js";
 import type { SyncProvider } from "./sync-provider.js";
 import type { TokenLike, TokenSet } from "./token-set.js";
@@ -124,7 +124,7 @@ export class BatchBuilder {
     requireArgs(changePubKey, "changePubKey");
     if ("tx" in changePubKey) {
       const signed = changePubKey.tx as SignedTransaction["tx"] & { fee: string; feeToken: number; ethAuthData?: { type?: string } };
-      if (signed.type !== "ChangePubKey") throw walletError("INVALID_ARGUMENT", `expected a signed ChangePubKey, got a ${String(signed.type)}`);
+      if (signed.type !== "ChangePubKey") throw walletError("INVALID_ARGUMENT", `expected a signed ChangePubKey, got a ${describeInput(signed.type)}`);
       const authType = (signed.ethAuthData?.type ?? "Onchain") as ChangePubKeyAuthType;
       this.txs.push({ type: "ChangePubKey", tx: signed, feeType: { ChangePubKey: authType }, address: this.wallet.address(), token: signed.feeToken, alreadySigned: true });
       return this;

@@ -25,7 +25,7 @@ export type { SyncProvider } from "./sync-provider.js";
 export { TokenSet, type TokenLike } from "./token-set.js";
 export { tokenRatio, weiRatio, type TokenRatio, type WeiRatio } from "./ratio.js";
 export { Create2WalletSigner, unableToSign } from "./create2-wallet-signer.js";
-export type { BigNumberish } from "./amount-input.js";
+export type { BigNumberish } from "./wallet-input.js";
 export type { WalletErrorCode } from "./wallet-errors.js";
 export { ZKLITE_ABI, GOVERNANCE_ABI, ERC20_ABI } from "./contracts/index.js";
 export { Provider, getDefaultProvider, type NotifyAction, type ProviderOptions } from "./provider.js";

@@ -5,6 +5,7 @@
 import type { TokenView } from "@zklite/api";
 import { formatUnits, MIN_NFT_TOKEN_ID, parseUnits, type AmountLike } from "@zklite/protocol";
 import { walletError } from "./wallet-errors.js";
+import { describeInput } from "./wallet-input.js";
 
 /** A token id, symbol ("ETH", "DAI") or L1 address (ETH is the zero address). */
 export type TokenLike = number | string;
@@ -41,7 +42,7 @@ export class TokenSet {
       return { id: token, symbol: `NFT-${token}`, decimals: 0, address: "", allowedForFees: false };
     }
     const found = this.#find(token);
-    if (found === undefined) throw walletError("UNKNOWN_TOKEN", `unknown token ${JSON.stringify(String(token))}`);
+    if (found === undefined) throw walletError("UNKNOWN_TOKEN", `unknown token ${describeInput(token)}`);
     return found;
   }
 

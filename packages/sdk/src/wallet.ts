@@ -8,7 +8,6 @@
 import type { AccountInfo, AccountState, FeeTypeInput, NetworkConfig } from "@zklite/api";
 import {
   hexlify,
-  isAddress,
   type ContractTransactionResponse,
   type Signer as EthersSigner,
   type TransactionRequest,
@@ -25,7 +24,7 @@ import {
   type TxEthSignature,
   type TxInput,
 } from "@zklite/protocol";
-import { toAmount, toInteger, requireArgs, type BigNumberish } from "./amount-input.js";
+import { describeInput, requireAddress, toAmount, toInteger, requireArgs, type BigNumberish } from "./wallet-input.js";
 import { BatchBuilder, type BatchBuilderInternalTx } from "./batch-builder.js";
 import { Create2WalletSigner, unableToSign } from "./create2-wallet-signer.js";
 import { EthMessageSigner } from "./eth-message-signer.js";
@@ -265,7 +264,7 @@ export class Wallet {
     const nftId = toInteger(requireArgs(args.token, "token").id, "token.id");
     if (nftId < MIN_NFT_TOKEN_ID) throw walletError("NOT_AN_NFT", `token ${nftId} is not an NFT`);
     const nonce = await this.getNonce(args.nonce);
-    const fee = args.fee ?? (await this.provider.getTransactionsBatchFee(["Transfer", "Transfer"], [args.to.toLowerCase(), this.cachedAddress.toLowerCase()], args.feeToken));
+    const fee = args.fee ?? (await this.provider.getTransactionsBatchFee(["Transfer", "Transfer"], [requireAddress(args.to, "to").toLowerCase(), this.cachedAddress.toLowerCase()], args.feeToken));
     return this.syncMultiTransfer([
       { to: args.to, token: nftId, amount: 1, fee: 0, nonce, ...withTimeRange(args) },
       { to: this.cachedAddress, token: args.feeToken, amount: 0, fee, ...withTimeRange(args) },
@@ -306,7 +305,7 @@ export class Wallet {
         break;
       }
       default:
-        throw walletError("UNSUPPORTED_AUTH_TYPE", `unsupported ChangePubKey authorization ${JSON.stringify(String(args.ethAuthType))}`);
+        throw walletError("UNSUPPORTED_AUTH_TYPE", `unsupported ChangePubKey authorization ${describeInput(args.ethAuthType)}`);
     }
     const tx = await signer.signSyncChangePubKey({
       accountId: await this.#requireAccountId(),
@@ -430,7 +429,7 @@ export class Wallet {
   async withdrawNFT(withdrawNFT: { to: string; token: number; feeToken: TokenLike; fee?: BigNumberish; nonce?: Nonce; fastProcessing?: boolean } & TimeRange): Promise<Transaction> {
     const args = requireArgs(withdrawNFT, "withdrawNFT");
     await this.knowTokens(args.feeToken);
-    if (typeof args.token !== "number" || args.token < MIN_NFT_TOKEN_ID) throw walletError("NOT_AN_NFT", `token ${String(args.token)} is not an NFT`);
+    if (typeof args.token !== "number" || args.token < MIN_NFT_TOKEN_ID) throw walletError("NOT_AN_NFT", `token ${describeInput(args.token)} is not an NFT`);
     const nonce = await this.getNonce(args.nonce);
     const fee = args.fee ?? (await this.#fee(args.fastProcessing === true ? "FastWithdrawNFT" : "WithdrawNFT", args.to, args.feeToken));
     return submitSignedTransaction(await this.signWithdrawNFT({ ...args, nonce, fee }), this.provider);
@@ -448,7 +447,7 @@ export class Wallet {
     const ratio = requireArgs(args.ratio, "ratio");
     const sell = ratio[args.tokenSell as string];
     const buy = ratio[args.tokenBuy as string];
-    if (sell === undefined || buy === undefined) throw walletError("INVALID_ARGUMENT", `the ratio must name both tokens ${String(args.tokenSell)} and ${String(args.tokenBuy)}`);
+    if (sell === undefined || buy === undefined) throw walletError("INVALID_ARGUMENT", `the ratio must name both tokens ${describeInput(args.tokenSell)} and ${describeInput(args.tokenBuy)}`);
     const weiRatio: [bigint, bigint] =
       ratio.type === "Token"
         ? [this.tokenSet.parseToken(args.tokenSell, String(sell)), this.tokenSet.parseToken(args.tokenBuy, String(buy))]
@@ -459,7 +458,7 @@ export class Wallet {
             })();
     const signed = await signer.signSyncOrder({
       accountId,
-      recipient: args.recipient ?? this.cachedAddress,
+      recipient: args.recipient === undefined ? this.cachedAddress : requireAddress(args.recipient, "recipient"),
       nonce,
       amount: toAmount(args.amount ?? 0, "amount").toString(),
       tokenSell: this.tokenSet.resolveTokenId(args.tokenSell),
@@ -610,7 +609,7 @@ export class Wallet {
   async depositToSyncFromEthereum(deposit: { depositTo: string; token: TokenLike; amount: BigNumberish; ethTxOptions?: EthTxOptions; approveDepositAmountForERC20?: boolean }): Promise<ETHOperation> {
     const args = requireArgs(deposit, "deposit");
     await this.knowTokens(args.token);
-    if (typeof args.depositTo !== "string" || !isAddress(args.depositTo)) throw walletError("INVALID_ARGUMENT", `depositTo must be an address, got ${String(args.depositTo)}`);
+    requireAddress(args.depositTo, "depositTo");
     const amount = toAmount(args.amount, "amount");
     const rollup = rollupContract(this.config.contracts.zkLite, this._ethSigner);
     let ethTx: ContractTransactionResponse;
@@ -643,7 +642,7 @@ export class Wallet {
   /** Requests on L1 the withdrawal of an NFT the account holds. */
   async emergencyWithdrawNFT(withdrawNFT: { tokenId: number; accountId?: number; ethTxOptions?: EthTxOptions }): Promise<ETHOperation> {
     const args = requireArgs(withdrawNFT, "withdrawNFT");
-    if (typeof args.tokenId !== "number" || args.tokenId < MIN_NFT_TOKEN_ID) throw walletError("NOT_AN_NFT", `token ${String(args.tokenId)} is not an NFT`);
+    if (typeof args.tokenId !== "number" || args.tokenId < MIN_NFT_TOKEN_ID) throw walletError("NOT_AN_NFT", `token ${describeInput(args.tokenId)} is not an NFT`);
     const accountId = args.accountId !== undefined ? toInteger(args.accountId, "accountId") : await this.resolveAccountId();
     const rollup = rollupContract(this.config.contracts.zkLite, this._ethSigner);
     const ethTx = await l1Call("requestFullExitNFT", () => rollup.getFunction("requestFullExitNFT")(accountId, args.tokenId, { ...args.ethTxOptions }) as Promise<ContractTransactionResponse>);
@@ -652,6 +651,7 @@ export class Wallet {
 
   /** What L1 holds for `owner` (default: this wallet) in `token`, credited when blocks with its withdrawals are executed. */
   async getPendingBalance(token: TokenLike, owner: string = this.cachedAddress): Promise<bigint> {
+    requireAddress(owner, "owner");
     await this.knowTokens(token);
     const rollup = rollupContract(this.config.contracts.zkLite, this.#l1Provider());
     return l1Call("getPendingBalance", () => rollup.getFunction("getPendingBalance")(owner, this.#l1TokenAddress(token)) as Promise<bigint>);
@@ -661,7 +661,7 @@ export class Wallet {
   async withdrawPendingBalance(withdraw: { token: TokenLike; owner?: string; amount?: BigNumberish; ethTxOptions?: EthTxOptions }): Promise<ContractTransactionResponse> {
     const args = requireArgs(withdraw, "withdraw");
     await this.knowTokens(args.token);
-    const owner = args.owner ?? this.cachedAddress;
+    const owner = args.owner === undefined ? this.cachedAddress : requireAddress(args.owner, "owner");
     const amount = args.amount === undefined ? await this.getPendingBalance(args.token, owner) : toAmount(args.amount, "amount");
     const rollup = rollupContract(this.config.contracts.zkLite, this._ethSigner);
     return l1Call("withdrawPendingBalance", () => rollup.getFunction("withdrawPendingBalance")(owner, this.#l1TokenAddress(args.token), amount, { ...args.ethTxOptions }) as Promise<ContractTransactionResponse>);
@@ -669,7 +669,7 @@ export class Wallet {
 
   /** Mints on L1 an NFT whose withdrawal was executed (through its creator's factory). */
   async withdrawPendingNFTBalance(tokenId: number, ethTxOptions: EthTxOptions = {}): Promise<ContractTransactionResponse> {
-    if (typeof tokenId !== "number" || tokenId < MIN_NFT_TOKEN_ID) throw walletError("NOT_AN_NFT", `token ${String(tokenId)} is not an NFT`);
+    if (typeof tokenId !== "number" || tokenId < MIN_NFT_TOKEN_ID) throw walletError("NOT_AN_NFT", `token ${describeInput(tokenId)} is not an NFT`);
     const rollup = rollupContract(this.config.contracts.zkLite, this._ethSigner);
     return l1Call("withdrawPendingNFTBalance", () => rollup.getFunction("withdrawPendingNFTBalance")(tokenId, { ...ethTxOptions }) as Promise<ContractTransactionResponse>);
   }
@@ -688,7 +688,7 @@ export class Wallet {
     return signer.signSyncTransfer({
       accountId: await this.#requireAccountId(),
       from: this.cachedAddress,
-      to: transfer.to,
+      to: requireAddress(transfer.to, "to"),
       tokenId: this.tokenSet.resolveTokenId(transfer.token),
       amount: toAmount(transfer.amount, "amount").toString(),
       fee: toAmount(transfer.fee, "fee").toString(),
@@ -703,7 +703,7 @@ export class Wallet {
     return signer.signSyncWithdraw({
       accountId: await this.#requireAccountId(),
       from: this.cachedAddress,
-      ethAddress: withdraw.ethAddress,
+      ethAddress: requireAddress(withdraw.ethAddress, "ethAddress"),
       tokenId: this.#fungibleId(withdraw.token),
       amount: toAmount(withdraw.amount, "amount").toString(),
       fee: toAmount(withdraw.fee, "fee").toString(),
@@ -717,7 +717,7 @@ export class Wallet {
     const signer = this.#requireSigner();
     return signer.signSyncForcedExit({
       initiatorAccountId: await this.#requireAccountId(),
-      target: forcedExit.target,
+      target: requireAddress(forcedExit.target, "target"),
       tokenId: this.#fungibleId(forcedExit.token),
       fee: toAmount(forcedExit.fee, "fee").toString(),
       nonce: toInteger(forcedExit.nonce, "nonce"),
@@ -736,7 +736,7 @@ export class Wallet {
     return signer.signMintNFT({
       creatorId: await this.#requireAccountId(),
       creatorAddress: this.cachedAddress,
-      recipient: mintNFT.recipient,
+      recipient: requireAddress(mintNFT.recipient, "recipient"),
       contentHash,
       feeTokenId: this.#fungibleId(mintNFT.feeToken),
       fee: toAmount(mintNFT.fee, "fee").toString(),
@@ -749,7 +749,7 @@ export class Wallet {
     return signer.signWithdrawNFT({
       accountId: await this.#requireAccountId(),
       from: this.cachedAddress,
-      to: withdrawNFT.to,
+      to: requireAddress(withdrawNFT.to, "to"),
       tokenId: this.tokenSet.resolveTokenId(withdrawNFT.token),
       feeTokenId: this.#fungibleId(withdrawNFT.feeToken),
       fee: toAmount(withdrawNFT.fee, "fee").toString(),
@@ -803,7 +803,7 @@ export class Wallet {
 
   /** The node's fee (addresses lowercased: the node looks recipients up by their lowercase form). */
   async #fee(txType: FeeTypeInput, address: string, token: TokenLike): Promise<bigint> {
-    return (await this.provider.getTransactionFee(txType, address.toLowerCase(), token)).totalFeeBigInt;
+    return (await this.provider.getTransactionFee(txType, requireAddress(address, "address").toLowerCase(), token)).totalFeeBigInt;
   }
 
   /** Message texts of an amount and fee in `token` (null when zero, as the node's messages omit them). */
