@@ -1,6 +1,7 @@
 /**
  * `@zklite/sdk`: the client SDK. Code written for zksync.js 0.13 ports by changing the import:
- * `Signer`, `EthMessageSigner` and `utils` keep zksync.js's names, arguments and result shapes.
+ * `Wallet`, `BatchBuilder`, `Transaction`, `ETHOperation`, `Provider`, `Signer`, `EthMessageSigner` and `utils` keep
+ * zksync.js's names, arguments and result shapes (amounts as bigint).
  * The pure protocol (types, schemas, serialization, pubdata, commitment) is `@zklite/sdk/protocol` (the `@zklite/protocol` package).
  */
 export { Signer } from "./signer.js";

@@ -12,7 +12,7 @@ import { expectSameTx, json, RUNS_PER_TYPE } from "../differential.js";
 import { ethersV5, zksync } from "../oracle.js";
 
 /** Each case signs ~16 transactions with each library (~40 ms per zk signature): fewer cases than per-type tests. */
-const RUNS = Math.max(1, Math.min(RUNS_PER_TYPE, 30));
+const RUNS = Math.max(1, Math.min(RUNS_PER_TYPE, 20));
 const ZERO_PKH = "sync:" + "00".repeat(20);
 const TOKENS = [
   { id: 0, address: "0x" + "00".repeat(20), symbol: "ETH", decimals: 18 },
