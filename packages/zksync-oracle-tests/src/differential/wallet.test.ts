@@ -149,8 +149,10 @@ it(`BatchBuilder: identical batches and batch signatures to zksync.js on ${RUNS}
           .addMintNFT({ recipient: c.to, contentHash: c.contentHash, feeToken: c.feeToken, fee })
           .addWithdrawNFT({ to: c.to, token: c.nft, feeToken: c.feeToken, fee });
       const feeToken = withFeeToken ? c.token : undefined;
-      const ourBatch = await fill(ours.batchBuilder(c.nonce) as unknown as Builder).build(feeToken);
-      const theirBatch = await fill(theirs.batchBuilder(c.nonce) as unknown as Builder).build(feeToken);
+      // the batch's nonces must stay u32 (zkLite refuses an overflow with NONCE_OUT_OF_RANGE; not compared here)
+      const start = Math.min(c.nonce, 2 ** 32 - 1 - 8);
+      const ourBatch = await fill(ours.batchBuilder(start) as unknown as Builder).build(feeToken);
+      const theirBatch = await fill(theirs.batchBuilder(start) as unknown as Builder).build(feeToken);
       expect(ourBatch.txs).toHaveLength(theirBatch.txs.length);
       for (let i = 0; i < ourBatch.txs.length; i++) await expectSameSigned(ourBatch.txs[i] as never, theirBatch.txs[i] as never);
       expect(json(ourBatch.signature)).toEqual(json(theirBatch.signature));
