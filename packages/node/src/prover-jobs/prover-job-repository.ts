@@ -8,13 +8,15 @@ import { decodeCircuitInput, encodeCircuitInput } from "./witness-codec.js";
 
 /**
  * What the witness generator hands over for a sealed block: the block circuit's input (opaque here: the
- * worker passes it to the circuit's witness calculator), as a value or already serialized (as the witness
- * thread produces it; stored without parsing).
+ * worker passes it to the circuit's witness calculator), already serialized (`circuitInputJson`, as the
+ * witness thread produces it; stored without parsing, and preferred when both are given) or as a value.
  */
-export type BlockJobInput = { readonly blockNumber: number; readonly blockChunks: number } & (
-  | { readonly circuitInput: JsonValue; readonly circuitInputJson?: undefined }
-  | { readonly circuitInputJson: string; readonly circuitInput?: undefined }
-);
+export interface BlockJobInput {
+  readonly blockNumber: number;
+  readonly blockChunks: number;
+  readonly circuitInputJson?: string | undefined;
+  readonly circuitInput?: JsonValue | undefined;
+}
 
 /** A job leased to one prover. */
 export interface ClaimedJob {
@@ -74,7 +76,9 @@ export class ProverJobRepository {
    * caller's transaction. Idempotent: a block that already has a job keeps it and its stored input.
    */
   async enqueue(tx: Prisma.TransactionClient, job: BlockJobInput): Promise<void> {
-    const witness = await encodeCircuitInput(job.circuitInputJson ?? JSON.stringify(job.circuitInput));
+    const json = job.circuitInputJson ?? (job.circuitInput === undefined ? undefined : JSON.stringify(job.circuitInput));
+    if (json === undefined) throw new ProverJobError("PROVER_WITNESS_MISSING", `block ${job.blockNumber}: enqueue needs circuitInputJson or circuitInput`);
+    const witness = await encodeCircuitInput(json);
     const created = await tx.proverJob.createMany({ data: [{ blockNumber: job.blockNumber, blockChunks: job.blockChunks }], skipDuplicates: true });
     if (created.count === 0) return;
     await tx.blockWitness.upsert({ where: { blockNumber: job.blockNumber }, create: { blockNumber: job.blockNumber, witness }, update: { witness } });
