@@ -56,7 +56,14 @@ describe.each(backends)("prover jobs on %s", (_name, open) => {
     const witness = await database.prisma.blockWitness.findUniqueOrThrow({ where: { blockNumber: 1 } });
     expect([witness.witness[0], witness.witness[1]]).toEqual([0x1f, 0x8b]); // gzip magic
     expect(await decodeCircuitInput(witness.witness)).toEqual({ commitment: expect.stringMatching(/^\d+$/) });
-    expect(await database.prisma.$transaction((tx) => jobs.enqueue(tx, { blockNumber: 1, blockChunks: 8, circuitInput: { other: "1" } }))).toBe(false);
+    const stored = witness.witness;
+    await database.prisma.$transaction((tx) => jobs.enqueue(tx, { blockNumber: 1, blockChunks: 8, circuitInput: { other: "1" } }));
+    expect((await database.prisma.blockWitness.findUniqueOrThrow({ where: { blockNumber: 1 } })).witness).toEqual(stored);
+    // the witness generator's serialized form is stored as is
+    await database.prisma.$transaction((tx) => jobs.enqueue(tx, { blockNumber: 3, blockChunks: 8, circuitInputJson: '{"commitment":"7"}' }));
+    expect(await decodeCircuitInput((await database.prisma.blockWitness.findUniqueOrThrow({ where: { blockNumber: 3 } })).witness)).toEqual({ commitment: "7" });
+    await database.prisma.proverJob.delete({ where: { blockNumber: 3 } });
+    await database.prisma.blockWitness.delete({ where: { blockNumber: 3 } });
     await expect(
       database.prisma.$transaction(async (tx) => {
         await jobs.enqueue(tx, { blockNumber: 2, blockChunks: 8, circuitInput: { commitment: "5" } });

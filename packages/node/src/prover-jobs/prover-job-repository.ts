@@ -6,12 +6,16 @@ import { isProofRefusal, ProverJobError } from "./errors.js";
 import type { ProverJobMetrics } from "./metrics.js";
 import { decodeCircuitInput, encodeCircuitInput } from "./witness-codec.js";
 
-/** What the witness generator hands over for a sealed block. */
+/**
+ * What the witness generator hands over for a sealed block: the block circuit's input (opaque here: the
+ * worker passes it to the circuit's witness calculator), already serialized (`circuitInputJson`, as the
+ * witness thread produces it; stored without parsing, and preferred when both are given) or as a value.
+ */
 export interface BlockJobInput {
   readonly blockNumber: number;
   readonly blockChunks: number;
-  /** The block circuit's input (opaque here: the worker passes it to the circuit's witness calculator). */
-  readonly circuitInput: JsonValue;
+  readonly circuitInputJson?: string | undefined;
+  readonly circuitInput?: JsonValue | undefined;
 }
 
 /** A job leased to one prover. */
@@ -69,14 +73,15 @@ export class ProverJobRepository {
 
   /**
    * Stores a sealed block's circuit input (gzip JSON in `BlockWitness`) and queues its proof job, inside the
-   * caller's transaction. Idempotent: a block that already has a job keeps it (returns false).
+   * caller's transaction. Idempotent: a block that already has a job keeps it and its stored input.
    */
-  async enqueue(tx: Prisma.TransactionClient, job: BlockJobInput): Promise<boolean> {
-    const witness = await encodeCircuitInput(job.circuitInput);
+  async enqueue(tx: Prisma.TransactionClient, job: BlockJobInput): Promise<void> {
+    const json = job.circuitInputJson ?? (job.circuitInput === undefined ? undefined : JSON.stringify(job.circuitInput));
+    if (json === undefined) throw new ProverJobError("PROVER_WITNESS_MISSING", `block ${job.blockNumber}: enqueue needs circuitInputJson or circuitInput`);
+    const witness = await encodeCircuitInput(json);
     const created = await tx.proverJob.createMany({ data: [{ blockNumber: job.blockNumber, blockChunks: job.blockChunks }], skipDuplicates: true });
-    if (created.count === 0) return false;
+    if (created.count === 0) return;
     await tx.blockWitness.upsert({ where: { blockNumber: job.blockNumber }, create: { blockNumber: job.blockNumber, witness }, update: { witness } });
-    return true;
   }
 
   /**

@@ -6,11 +6,11 @@ const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
 /**
- * `BlockWitness.witness` holds the circuit input as gzip-compressed JSON (decimal strings compress ≈ 3–5×).
+ * `BlockWitness.witness` holds the circuit input (JSON text) gzip-compressed (decimal strings compress ≈ 3–5×).
  * Compression runs on libuv's thread pool, off the event loop.
  */
-export async function encodeCircuitInput(input: JsonValue): Promise<Uint8Array<ArrayBuffer>> {
-  const bytes = await gzipAsync(Buffer.from(JSON.stringify(input), "utf8"));
+export async function encodeCircuitInput(json: string): Promise<Uint8Array<ArrayBuffer>> {
+  const bytes = await gzipAsync(Buffer.from(json, "utf8"));
   return new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 

@@ -1,9 +1,9 @@
 import type { ProverJobView } from "@zklite/api";
 import type { ProverEngine } from "../engines/types.js";
 import type { KeySet } from "../key-set/key-set.js";
-import { calculateWitness } from "../witness.js";
 import { type NodeClient, zkLiteCodeOfCall } from "./node-client.js";
 import type { Progress } from "./progress.js";
+import { calculateWitnessOffThread } from "./witness-thread.js";
 
 export interface ProverWorkerOptions {
   readonly client: NodeClient;
@@ -86,6 +86,20 @@ export class ProverWorker {
     }
   }
 
+  private async publish(jobId: string, proof: Parameters<NodeClient["publish"]>[1], publicSignals: readonly string[]): ReturnType<NodeClient["publish"]> {
+    const deadline = Date.now() + PUBLISH_RETRY_MS;
+    for (let waitMs = 1000; ; waitMs = Math.min(waitMs * 2, 10_000)) {
+      try {
+        return await this.options.client.publish(jobId, proof, publicSignals);
+      } catch (error) {
+        // an answer from the node (a refusal) is final; no answer is retried
+        if (zkLiteCodeOfCall(error) !== null || Date.now() + waitMs > deadline || this.stopping.signal.aborted) throw error;
+        this.options.progress.log(`publishing job ${jobId} failed (${describe(error)}); retrying in ${waitMs / 1000}s`);
+        await sleep(waitMs, this.stopping.signal);
+      }
+    }
+  }
+
   /** True when the proof was published (accepted or already proven). */
   private async work(job: ProverJobView): Promise<boolean> {
     const { client, keySet, engine, progress } = this.options;
@@ -111,7 +125,7 @@ export class ProverWorker {
     };
     try {
       progress.stage("witness", info);
-      const witness = await calculateWitness(circuit.wasmPath, job.circuitInput);
+      const witness = await calculateWitnessOffThread(circuit.wasmPath, job.circuitInput);
       abandoned();
       if (this.options.holdMs !== undefined && this.options.holdMs > 0) await sleep(this.options.holdMs, abort.signal);
       abandoned();
@@ -119,7 +133,7 @@ export class ProverWorker {
       const { proof, publicSignals } = await engine.prove(circuit.zkeyPath, witness, { signal: abort.signal });
       abandoned();
       progress.stage("publishing", info);
-      const published = await client.publish(job.jobId, proof as Parameters<NodeClient["publish"]>[1], publicSignals);
+      const published = await this.publish(job.jobId, proof as Parameters<NodeClient["publish"]>[1], publicSignals);
       this.proved += published.status === "accepted" ? 1 : 0;
       progress.log(`block ${published.blockNumber}: proof ${published.status}`);
       return true;
@@ -133,6 +147,9 @@ export class ProverWorker {
     }
   }
 }
+
+/** A proof is worth keeping through a node restart: network failures are retried for up to 2 minutes. */
+const PUBLISH_RETRY_MS = 120_000;
 
 function describe(error: unknown): string {
   const code = zkLiteCodeOfCall(error) ?? (error as { code?: unknown }).code;
