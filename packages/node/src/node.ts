@@ -28,7 +28,6 @@ import { openDatabase, type Database } from "./storage/database.js";
 import { L1OperationRepository } from "./storage/l1-operation-repository.js";
 import { MempoolRepository } from "./storage/mempool-repository.js";
 import { PriorityOpRepository } from "./storage/priority-op-repository.js";
-import type { JsonValue } from "./storage/json.js";
 import { ETH_TOKEN, TokenRegistry } from "./tokens/token-registry.js";
 
 /** The parts of the contracts' deployment file (contracts/lib/deployment.ts) the node reads. */
@@ -251,11 +250,10 @@ export class ZkLiteNode {
     const prover = createProverApi(config, database.prisma, metrics.registry);
     this.jobs = prover.jobs;
     if (config.ZKLITE_KEY_SET !== undefined) {
-      const jobs = prover.jobs;
       let committed: typeof stored | undefined = stored; // handed over once: the replica must not pin it in memory
       this.witness = new WitnessGenerator({
         prisma: database.prisma,
-        jobs: { enqueue: async (tx, job) => void (await jobs.enqueue(tx, { ...job, circuitInput: JSON.parse(job.circuitInputJson) as JsonValue })) },
+        jobs: prover.jobs,
         circuits: blockCircuitsOf(loadKeySet(config.ZKLITE_KEY_SET, "verify"), config.ZKLITE_BLOCK_CHUNK_SIZES),
         loadCommittedState: async () => {
           const state = committed ?? (await chain.load(depths));
