@@ -5,7 +5,7 @@
 //   node.account_read_p99_ms   p99 latency of account reads (20/s) during that load
 //   node.restart_s             stop → API answering again, with BENCH_ACCOUNTS accounts stored (default 100,000)
 //   node.rss_per_100k_accounts_mb  resident memory added by those accounts
-// BENCH_BACKENDS=pglite,postgres (default both). The load is pre-signed before the timed window, on worker threads;
+// BENCH_BACKENDS=pglite,postgres (default both). `-- --only core|loop` runs one part (loop: bench/loop.mjs). The load is pre-signed before the timed window, on worker threads;
 // the load generator runs on the same machine (2 cores here).
 import { Worker } from "node:worker_threads";
 import { readFileSync } from "node:fs";
@@ -149,5 +149,8 @@ async function benchBackend(backend) {
   }
 }
 
-for (const backend of BACKENDS) await benchBackend(backend);
+// --only core | loop (default: both; the loop's figures are in loop.mjs)
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : "all";
+if (only === "all" || only === "core") for (const backend of BACKENDS) await benchBackend(backend);
+if (only === "all" || only === "loop") await import("./loop.mjs");
 process.exit(0);

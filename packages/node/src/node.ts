@@ -17,13 +17,13 @@ import { createFeeServices } from "./fees/fee-services.js";
 import { Mempool } from "./mempool/mempool.js";
 import { NodeMetrics } from "./metrics/node-metrics.js";
 import { createProverApi } from "./prover-api/create-prover-api.js";
-import type { ProverJobRepository } from "./prover-jobs/prover-job-repository.js";
+import { ProverJobRepository } from "./prover-jobs/prover-job-repository.js";
 import { PrecheckedSignatures } from "./state-keeper/prechecked-signatures.js";
 import { restoreState } from "./state-keeper/restore.js";
 import { StateKeeper } from "./state-keeper/state-keeper.js";
 import { blockCircuitsOf } from "./witness/block-circuits.js";
 import { WitnessGenerator } from "./witness/witness-generator.js";
-import { ChainRepository } from "./storage/chain-repository.js";
+import { ChainRepository, type StoredChain } from "./storage/chain-repository.js";
 import { openDatabase, type Database } from "./storage/database.js";
 import { L1OperationRepository } from "./storage/l1-operation-repository.js";
 import { MempoolRepository } from "./storage/mempool-repository.js";
@@ -49,12 +49,15 @@ export interface NodeOverrides {
   readonly onFatal?: (error: unknown) => void;
 }
 
+type TreeDepths = { readonly accountTreeDepth: number; readonly balanceTreeDepth: number };
+
 const ERC20_METADATA_ABI = ["function symbol() view returns (string)", "function decimals() view returns (uint8)"];
 
 /**
- * The zkLite node core as one process (DESIGN.md §7): storage, eth-watch, mempool, state keeper (whose seal is
- * the committer's store step) and the API. `start()` rebuilds everything from storage, so a restart after a
- * crash resumes where the last acknowledged write left off.
+ * The zkLite node (DESIGN.md §7): the core (storage, eth-watch, mempool, state keeper — whose seal is the
+ * committer's store step — the API and the prover API), the witness generator and the eth-sender, all in one
+ * process by default or some of them (`ZKLITE_SERVICES`) in processes sharing one PostgreSQL. `start()` rebuilds
+ * everything from storage, so a restart after a crash resumes where the last acknowledged write left off.
  */
 export class ZkLiteNode {
   readonly metrics = new NodeMetrics();
@@ -68,6 +71,7 @@ export class ZkLiteNode {
   private address: AddressInfo | undefined;
   private jobs: ProverJobRepository | undefined;
   private witness: WitnessGenerator | undefined;
+  private feedPoll: NodeJS.Timeout | undefined;
 
   constructor(
     readonly config: NodeConfig,
@@ -94,15 +98,32 @@ export class ZkLiteNode {
   }
 
   async start(): Promise<void> {
-    const { config, logger, metrics } = this;
+    const { config, logger } = this;
     const deployment = JSON.parse(readFileSync(resolve(config.ZKLITE_DEPLOYMENT_FILE), "utf8")) as DeploymentFile;
     await Promise.all([initCrypto(), initPoseidon()]);
-    this.pool = await PoseidonWorkerPool.start();
     const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.ZKLITE_DATA_DIR });
     this.database = database;
-    logger.info({ database: database.kind, dataDir: database.kind === "pglite" ? config.ZKLITE_DATA_DIR : undefined }, "storage open");
-
+    const services = new Set(config.ZKLITE_SERVICES);
+    logger.info({ database: database.kind, dataDir: database.kind === "pglite" ? config.ZKLITE_DATA_DIR : undefined, services: [...services] }, "storage open");
     const chain = new ChainRepository(database.prisma);
+    const depths = { accountTreeDepth: config.ZKLITE_ACCOUNT_TREE_DEPTH, balanceTreeDepth: config.ZKLITE_BALANCE_TREE_DEPTH };
+
+    const core = services.has("core") ? await this.prepareCore(deployment, database, chain, depths) : undefined;
+    if (services.has("witness") && config.ZKLITE_KEY_SET !== undefined) await this.startWitness(database, chain, depths, core?.committed);
+    if (services.has("eth-sender") && config.ZKLITE_ETH_SENDER_ENABLED) this.startEthSender(deployment, database, core?.feed);
+    // events written by an eth-sender in another process reach this process' subscribers by polling
+    if (core !== undefined && this.#ethSender === undefined) this.feedPoll = setInterval(() => core.feed.notify(), 1000);
+    await core?.begin();
+    logger.info({ url: this.address === undefined ? undefined : this.url, services: [...services] }, "zkLite node started");
+  }
+
+  /**
+   * The core: restore, mempool, state keeper, eth-watch, the API and the prover API. It holds the state and the
+   * mempool in memory, so the public API runs in its process (a separate API process would need them from storage).
+   */
+  private async prepareCore(deployment: DeploymentFile, database: Database, chain: ChainRepository, depths: TreeDepths) {
+    const { config, logger, metrics } = this;
+    this.pool = await PoseidonWorkerPool.start();
     const tokens = new TokenRegistry([ETH_TOKEN]);
     const deployedTokens = new Map(deployment.tokens.map((token) => [token.address.toLowerCase(), token]));
     const l1 = new JsonRpcProvider(config.ZKLITE_L1_RPC_URL, Number(deployment.chainId), { staticNetwork: true });
@@ -119,7 +140,6 @@ export class ZkLiteNode {
     for (const token of await priorityOps.tokens()) tokens.add(token);
 
     const signatures = new PrecheckedSignatures();
-    const depths = { accountTreeDepth: config.ZKLITE_ACCOUNT_TREE_DEPTH, balanceTreeDepth: config.ZKLITE_BALANCE_TREE_DEPTH };
     const restored = await restoreState(
       chain,
       {
@@ -215,22 +235,6 @@ export class ZkLiteNode {
       registry: metrics.registry,
     });
 
-    if (config.ZKLITE_ETH_SENDER_ENABLED) {
-      this.#ethSender = new EthSender({
-        config: ethSenderConfig(config, deployment),
-        repository: new L1OperationRepository(database.prisma),
-        genesis: deployment.genesis.storedBlockInfo,
-        logger,
-        registry: metrics.registry,
-        hooks: {
-          onConfirmed: (kind, _fromBlock, toBlock) => {
-            if (kind === "commit") metrics.lastCommittedBlock.set(toBlock);
-            feed.notify();
-          },
-        },
-      });
-    }
-
     const services = new NodeApiServices({
       prisma: database.prisma,
       state,
@@ -249,43 +253,75 @@ export class ZkLiteNode {
     });
     const prover = createProverApi(config, database.prisma, metrics.registry);
     this.jobs = prover.jobs;
-    if (config.ZKLITE_KEY_SET !== undefined) {
-      let committed: typeof stored | undefined = stored; // handed over once: the replica must not pin it in memory
-      this.witness = new WitnessGenerator({
-        prisma: database.prisma,
-        jobs: prover.jobs,
-        circuits: blockCircuitsOf(loadKeySet(config.ZKLITE_KEY_SET, "verify"), config.ZKLITE_BLOCK_CHUNK_SIZES),
-        loadCommittedState: async () => {
-          const state = committed ?? (await chain.load(depths));
-          committed = undefined;
-          return state;
-        },
-        logger: logger.child({ component: "witness" }),
-        pollIntervalMs: 1000,
-        onWitnessed: (blockNumber, seconds) => {
-          metrics.witnessSeconds.observe(seconds);
-          metrics.lastWitnessedBlock.set(blockNumber);
-        },
-        onFatal: (error) => this.overrides.onFatal?.(error),
-      });
-      await this.witness.start();
-    }
-    this.api = new ApiServer(services, metrics, logger.child({ component: "api" }), {
+    const api = new ApiServer(services, metrics, logger.child({ component: "api" }), {
       host: config.ZKLITE_API_HOST,
       port: config.ZKLITE_API_PORT,
       maxBodyBytes: config.ZKLITE_API_MAX_BODY_BYTES,
       corsOrigin: config.ZKLITE_API_CORS_ORIGIN,
       prover: prover.services,
     });
-    this.address = await this.api.listen();
-    this.ethWatch.start();
-    stateKeeper.start();
-    this.#ethSender?.start();
-    logger.info({ url: this.url, lastSealedBlock: stored.lastSealedBlock, mempool: mempool.size, accounts: state.tree.accountCount }, "zkLite node started");
+    this.api = api;
+    const ethWatch = this.ethWatch;
+    logger.info({ lastSealedBlock: stored.lastSealedBlock, mempool: mempool.size, accounts: state.tree.accountCount }, "core restored");
+    return {
+      feed,
+      /** The committed state the restore loaded, for the witness generator's replica (handed over once). */
+      committed: stored,
+      begin: async (): Promise<void> => {
+        this.address = await api.listen();
+        ethWatch.start();
+        stateKeeper.start();
+      },
+    };
+  }
+
+  /** The witness generator: sealed blocks → prover jobs (src/witness). */
+  private async startWitness(database: Database, chain: ChainRepository, depths: TreeDepths, committedAtStart: StoredChain | undefined): Promise<void> {
+    const { config, logger, metrics } = this;
+    const keySetPath = config.ZKLITE_KEY_SET as string;
+    let committed = committedAtStart; // handed over once: the replica must not pin it in memory
+    this.witness = new WitnessGenerator({
+      prisma: database.prisma,
+      jobs: this.jobs ?? new ProverJobRepository(database.prisma, { leaseMs: config.ZKLITE_PROVER_LEASE_MS }),
+      circuits: blockCircuitsOf(loadKeySet(keySetPath, "verify"), config.ZKLITE_BLOCK_CHUNK_SIZES),
+      loadCommittedState: async () => {
+        const state = committed ?? (await chain.load(depths));
+        committed = undefined;
+        return state;
+      },
+      logger: logger.child({ component: "witness" }),
+      pollIntervalMs: 1000,
+      onWitnessed: (blockNumber, seconds) => {
+        metrics.witnessSeconds.observe(seconds);
+        metrics.lastWitnessedBlock.set(blockNumber);
+      },
+      onFatal: (error) => this.overrides.onFatal?.(error),
+    });
+    await this.witness.start();
+  }
+
+  /** The eth-sender: commit, prove and execute on L1 (src/eth-sender). */
+  private startEthSender(deployment: DeploymentFile, database: Database, feed: EventFeed | undefined): void {
+    const { config, logger, metrics } = this;
+    this.#ethSender = new EthSender({
+      config: ethSenderConfig(config, deployment),
+      repository: new L1OperationRepository(database.prisma),
+      genesis: deployment.genesis.storedBlockInfo,
+      logger,
+      registry: metrics.registry,
+      hooks: {
+        onConfirmed: (kind, _fromBlock, toBlock) => {
+          if (kind === "commit") metrics.lastCommittedBlock.set(toBlock);
+          feed?.notify();
+        },
+      },
+    });
+    this.#ethSender.start();
   }
 
   /** Stops accepting, lets the mini-block in progress finish, closes storage. */
   async stop(): Promise<void> {
+    clearInterval(this.feedPoll);
     await this.api?.close();
     await this.ethWatch?.stop();
     await this.stateKeeper?.stop();

@@ -20,6 +20,9 @@ const flag = (fallback: boolean) =>
     .default(fallback ? "1" : "0")
     .transform((value) => value === "1" || value === "true");
 
+export const NODE_SERVICES = ["core", "witness", "eth-sender"] as const;
+export type NodeService = (typeof NODE_SERVICES)[number];
+
 /**
  * Every setting of every zkLite node binary, from environment variables (one schema, documented
  * defaults; README.md "Configuration" lists them). Unknown variables are ignored.
@@ -102,6 +105,23 @@ export const configSchema = z.object({
   ZKLITE_ETH_SENDER_MAX_BASE_FEE_GWEI: z.coerce.number().positive().default(400),
   ZKLITE_ETH_SENDER_PRIORITY_FEE_GWEI: z.coerce.number().nonnegative().default(1),
   ZKLITE_ETH_SENDER_POLL_MS: integer(1000, 10),
+
+  /**
+   * The services this process runs (comma-separated): core (state keeper, mempool, eth-watch, API, prover API),
+   * witness, eth-sender. Default all, in one process; separate processes need a shared PostgreSQL.
+   */
+  ZKLITE_SERVICES: z
+    .string()
+    .default("core,witness,eth-sender")
+    .transform((value, ctx) => {
+      const items = [...new Set(value.split(",").map((item) => item.trim()))];
+      const unknown = items.filter((item) => !NODE_SERVICES.includes(item as NodeService));
+      if (items.length === 0 || unknown.length > 0) {
+        ctx.addIssue({ code: "custom", message: `expected services among ${NODE_SERVICES.join(", ")}, got "${value}"` });
+        return z.NEVER;
+      }
+      return items as NodeService[];
+    }),
 
   ZKLITE_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

@@ -64,7 +64,7 @@ export class NodeProcess {
     return this.#child?.pid;
   }
 
-  /** Starts the process (again) and waits until its API answers. */
+  /** Starts the process (again) and waits until its API answers (or, without the core service, until it started). */
   async restart(timeoutMs = 120_000): Promise<void> {
     if (this.#child !== undefined) throw new Error("the node is running");
     const env: Record<string, string> = {
@@ -98,9 +98,11 @@ export class NodeProcess {
     );
     exited.catch(() => undefined);
     const deadline = Date.now() + timeoutMs;
+    // a process without the core service has no API: it is up once it logs that it started
+    const hasApi = (this.options.env?.ZKLITE_SERVICES ?? "core").split(",").includes("core");
     for (;;) {
-      const healthy = await fetch(`${this.url}/health`).then((response) => response.ok, () => false);
-      if (healthy) return;
+      const up = hasApi ? await fetch(`${this.url}/health`).then((response) => response.ok, () => false) : this.#log.includes('"msg":"zkLite node started"');
+      if (up) return;
       if (Date.now() > deadline) throw new Error(`the node did not answer within ${timeoutMs} ms:\n${this.#log.slice(-4000)}`);
       await Promise.race([new Promise((resolve) => setTimeout(resolve, 200)), exited]);
     }
