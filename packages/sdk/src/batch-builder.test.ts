@@ -3,20 +3,12 @@
 // tested in packages/zksync-oracle-tests (src/differential/wallet.test.ts).
 import { Wallet as EthersWallet, verifyMessage } from "ethers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { batchEthSignMessage, isZkLiteError, type TxInput } from "@zklite/protocol";
+import { batchEthSignMessage, type TxInput } from "@zklite/protocol";
+import { codeOf } from "./testing/error-code.js";
 import { memoryProvider, type MemoryProvider } from "./testing/memory-provider.js";
 import { Signer } from "./signer.js";
 import { Wallet } from "./wallet.js";
 
-async function codeOf(action: () => Promise<unknown>): Promise<string> {
-  try {
-    await action();
-  } catch (error) {
-    if (isZkLiteError(error)) return error.code;
-    throw error;
-  }
-  throw new Error("no error");
-}
 
 const BOB = "0x" + "b0".repeat(20);
 const CAROL = "0x" + "c0".repeat(20);

@@ -1,19 +1,10 @@
 import { Interface, type TransactionReceipt, type TransactionResponse } from "ethers";
 import { describe, expect, it } from "vitest";
-import { isZkLiteError } from "@zklite/protocol";
 import { ZKLITE_ABI } from "./contracts/zklite-abi.js";
 import { ETHOperation, priorityRequestSerialId } from "./eth-operation.js";
+import { codeOf } from "./testing/error-code.js";
 import { memoryProvider } from "./testing/memory-provider.js";
 
-async function codeOf(action: () => Promise<unknown>): Promise<string> {
-  try {
-    await action();
-  } catch (error) {
-    if (isZkLiteError(error)) return error.code;
-    throw error;
-  }
-  throw new Error("no error");
-}
 
 const ROLLUP = "0x" + "aa".repeat(20);
 const rollup = new Interface(ZKLITE_ABI);

@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { isZkLiteError } from "@zklite/protocol";
+import { codeOf } from "./testing/error-code.js";
 import { memoryProvider, receipt } from "./testing/memory-provider.js";
 import { submitSignedTransaction, submitSignedTransactionsBatch, Transaction } from "./transaction.js";
 
-async function codeOf(action: () => Promise<unknown>): Promise<string> {
-  try {
-    await action();
-  } catch (error) {
-    if (isZkLiteError(error)) return error.code;
-    throw error;
-  }
-  throw new Error("no error");
-}
 
 const signed = { tx: { type: "Transfer" }, ethereumSignature: { type: "EthereumSignature" as const, signature: "0x00" } };
 

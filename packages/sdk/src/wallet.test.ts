@@ -6,20 +6,12 @@ import fc from "fast-check";
 import { Wallet as EthersWallet, getBytes, verifyMessage, verifyTypedData } from "ethers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getChangePubKeyTypedData, getChangePubkeyMessage, getCreate2AddressAndSalt, isZkLiteError } from "@zklite/protocol";
+import { codeOf } from "./testing/error-code.js";
 import { memoryProvider, type MemoryProvider } from "./testing/memory-provider.js";
 import { tokenRatio } from "./ratio.js";
 import { Signer } from "./signer.js";
 import { Wallet } from "./wallet.js";
 
-async function codeOf(action: () => Promise<unknown>): Promise<string> {
-  try {
-    await action();
-  } catch (error) {
-    if (isZkLiteError(error)) return error.code;
-    throw error;
-  }
-  throw new Error("no error");
-}
 
 const BOB = "0x" + "b0".repeat(20);
 const BOB_CHECKSUMMED = "0xB0b0B0b0b0B0b0b0b0b0B0b0b0b0B0b0b0B0B0b0";
