@@ -240,7 +240,6 @@ export class StateKeeper {
   private async seal(block: OpenBlock): Promise<void> {
     const started = performance.now();
     const sealed = this.deps.hasher === undefined ? block.builder.seal() : await block.builder.sealWith(this.deps.hasher);
-    this.open = undefined;
     const events: EventRecord[] = [
       {
         kind: "block",
@@ -252,6 +251,8 @@ export class StateKeeper {
       ),
     ];
     await this.deps.chain.writeSealedBlock(sealed, events);
+    // the block stays pending until it is stored, so the status never shows it in neither place
+    this.open = undefined;
     this.lastSealed = sealed.blockNumber;
     const ms = performance.now() - started;
     this.deps.logger.info({ block: sealed.blockNumber, chunks: `${sealed.chunksUsed}/${sealed.blockChunks}`, ops: sealed.operations.length, root: hex32(sealed.newStateRoot), ms: Math.round(ms) }, "block sealed");
