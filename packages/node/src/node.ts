@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { AddressInfo } from "node:net";
 import { init as initCrypto } from "@zklite/crypto-wasm";
-import { initPoseidon } from "@zklite/state";
+import { initPoseidon, OnchainAuthFactStore } from "@zklite/state";
 import { PoseidonWorkerPool } from "@zklite/state/parallel";
 import { Contract, JsonRpcProvider } from "ethers";
 import { loadKeySet } from "@zklite/prover";
@@ -24,6 +24,7 @@ import { StateKeeper } from "./state-keeper/state-keeper.js";
 import { blockCircuitsOf } from "./witness/block-circuits.js";
 import { WitnessGenerator } from "./witness/witness-generator.js";
 import { ChainRepository, type StoredChain } from "./storage/chain-repository.js";
+import { rewindChain } from "./storage/chain-rewind.js";
 import { openDatabase, type Database } from "./storage/database.js";
 import { L1OperationRepository } from "./storage/l1-operation-repository.js";
 import { MempoolRepository } from "./storage/mempool-repository.js";
@@ -60,7 +61,7 @@ const ERC20_METADATA_ABI = ["function symbol() view returns (string)", "function
  * everything from storage, so a restart after a crash resumes where the last acknowledged write left off.
  */
 export class ZkLiteNode {
-  readonly metrics = new NodeMetrics();
+  #metrics = new NodeMetrics();
   readonly logger: Logger;
   private database: Database | undefined;
   private pool: PoseidonWorkerPool | undefined;
@@ -72,12 +73,21 @@ export class ZkLiteNode {
   private jobs: ProverJobRepository | undefined;
   private witness: WitnessGenerator | undefined;
   private feedPoll: NodeJS.Timeout | undefined;
+  private revertPoll: NodeJS.Timeout | undefined;
+  /** The API port of the first start, kept by a restart (the config may say 0: any free port). */
+  private apiPort: number | undefined;
+  private restarting: Promise<void> | undefined;
 
   constructor(
     readonly config: NodeConfig,
     private readonly overrides: NodeOverrides = {},
   ) {
     this.logger = overrides.logger ?? pino({ level: config.ZKLITE_LOG_LEVEL, base: { service: "zklite-node" } });
+  }
+
+  /** The node's metrics (a restart starts a fresh registry, as a new process would). */
+  get metrics(): NodeMetrics {
+    return this.#metrics;
   }
 
   /** The prover job queue once started (the witness generator enqueues, the eth-sender reads proofs). */
@@ -113,6 +123,7 @@ export class ZkLiteNode {
     if (services.has("eth-sender") && config.ZKLITE_ETH_SENDER_ENABLED) this.startEthSender(deployment, database, core?.feed);
     // events written by an eth-sender in another process reach this process' subscribers by polling
     if (core !== undefined && this.#ethSender === undefined) this.feedPoll = setInterval(() => core.feed.notify(), 1000);
+    if (core !== undefined || this.witness !== undefined) await this.watchReverts(database, core !== undefined);
     await core?.begin();
     logger.info({ url: this.address === undefined ? undefined : this.url, services: [...services] }, "zkLite node started");
   }
@@ -138,6 +149,18 @@ export class ZkLiteNode {
       (listed) => listed.forEach((token) => tokens.add(token)),
     );
     for (const token of await priorityOps.tokens()) tokens.add(token);
+    // L1's on-chain ChangePubKey authorizations, as eth-watch confirmed them (kept up to date by its hook below)
+    const authFacts = new OnchainAuthFactStore();
+    for (const fact of await priorityOps.authFacts()) {
+      authFacts.recordFact(fact.owner, fact.nonce, fact.pubKeyHash);
+      if (fact.resetRequested) authFacts.recordResetRequest(fact.owner, fact.nonce);
+    }
+
+    const revert = await new L1OperationRepository(database.prisma).confirmedRevert();
+    if (revert !== undefined) {
+      const rewound = await rewindChain(database.prisma, chain, revert, depths);
+      logger.warn({ fromBlock: revert.fromBlock, ...rewound }, "storage rewound: blocks were reverted on L1; their transactions are back in the mempool");
+    }
 
     const signatures = new PrecheckedSignatures();
     const restored = await restoreState(
@@ -145,9 +168,9 @@ export class ZkLiteNode {
       {
         ...depths,
         signatureChecker: signatures,
-        // EIP-712 ChangePubKey authorizations are checked against the L1's chain id; Onchain ones need L1's
-        // authFacts, which eth-watch does not feed yet (refused as ONCHAIN_AUTH_FACT_MISSING until then)
+        // EIP-712 ChangePubKey authorizations are checked against the L1's chain id, Onchain ones against authFacts
         chainId: Number(deployment.chainId),
+        onchainAuthFacts: authFacts,
         feeAccountAddress: (this.overrides.feeAccountAddress ?? deployment.deployer).toLowerCase(),
         expectedGenesisRoot: deployment.genesis.stateRoot,
       },
@@ -233,6 +256,14 @@ export class ZkLiteNode {
       store: priorityOps,
       logger,
       registry: metrics.registry,
+      hooks: {
+        onAuthFacts: (events) => {
+          for (const event of events) {
+            if (event.kind === "fact") authFacts.recordFact(event.owner, event.nonce, event.pubKeyHash);
+            else if (authFacts.authFact(event.owner, event.nonce) !== undefined) authFacts.recordResetRequest(event.owner, event.nonce);
+          }
+        },
+      },
     });
 
     const services = new NodeApiServices({
@@ -255,7 +286,7 @@ export class ZkLiteNode {
     this.jobs = prover.jobs;
     const api = new ApiServer(services, metrics, logger.child({ component: "api" }), {
       host: config.ZKLITE_API_HOST,
-      port: config.ZKLITE_API_PORT,
+      port: this.apiPort ?? config.ZKLITE_API_PORT,
       maxBodyBytes: config.ZKLITE_API_MAX_BODY_BYTES,
       corsOrigin: config.ZKLITE_API_CORS_ORIGIN,
       prover: prover.services,
@@ -269,6 +300,7 @@ export class ZkLiteNode {
       committed: stored,
       begin: async (): Promise<void> => {
         this.address = await api.listen();
+        this.apiPort = this.address.port;
         ethWatch.start();
         stateKeeper.start();
       },
@@ -312,6 +344,7 @@ export class ZkLiteNode {
       hooks: {
         onConfirmed: (kind, _fromBlock, toBlock) => {
           if (kind === "commit") metrics.lastCommittedBlock.set(toBlock);
+          if (kind === "revert" && config.ZKLITE_SERVICES.includes("core")) void this.restart("blocks were reverted on L1");
           feed?.notify();
         },
       },
@@ -319,9 +352,45 @@ export class ZkLiteNode {
     this.#ethSender.start();
   }
 
+  /**
+   * A revert confirmed on L1 leaves the state, the mempool and the witness replica ahead of the chain: the core
+   * restarts (its start-up rewinds storage, `rewindChain`), and a witness generator in a process without the core
+   * restarts once that rewind is applied.
+   */
+  private async watchReverts(database: Database, core: boolean): Promise<void> {
+    const operations = new L1OperationRepository(database.prisma);
+    const applied = await operations.lastAppliedRevert();
+    this.revertPoll = setInterval(() => {
+      const due = core ? operations.confirmedRevert().then((revert) => revert !== undefined) : operations.lastAppliedRevert().then((id) => id > applied);
+      due.then(
+        (restart) => (restart ? this.restart("blocks were reverted on L1") : undefined),
+        (error: unknown) => this.logger.warn({ err: error }, "could not check for reverted blocks"),
+      );
+    }, 1000);
+  }
+
+  /** Stops and starts again in this process, on the same API port, rebuilding everything from storage. */
+  restart(reason: string): Promise<void> {
+    this.restarting ??= (async () => {
+      this.logger.warn({ reason }, "restarting the node's services");
+      await this.stop();
+      this.#metrics = new NodeMetrics();
+      await this.start();
+    })()
+      .catch((error: unknown) => {
+        this.logger.fatal({ err: error }, "the node could not restart");
+        this.overrides.onFatal?.(error);
+      })
+      .finally(() => {
+        this.restarting = undefined;
+      });
+    return this.restarting;
+  }
+
   /** Stops accepting, lets the mini-block in progress finish, closes storage. */
   async stop(): Promise<void> {
     clearInterval(this.feedPoll);
+    clearInterval(this.revertPoll);
     await this.api?.close();
     await this.ethWatch?.stop();
     await this.stateKeeper?.stop();

@@ -1,8 +1,8 @@
 /**
  * The SDK `Wallet` end to end, as zksync.js users drive it: a real Hardhat L1 with the contracts and a zkLite node
  * process, every step through `Wallet` (no hand-built transactions): ETH and ERC-20 deposits (with approval), signing
- * keys by ECDSA, EIP-712 and CREATE2 (Onchain: L1 authorization made and read back; the node refuses it until
- * eth-watch feeds authFacts), transfers to existing and new accounts, a batch with its fee in one transaction, an NFT
+ * keys by ECDSA, EIP-712, Onchain (refused without the L1 authorization, accepted once eth-watch confirmed it) and
+ * CREATE2, transfers to existing and new accounts, a batch with its fee in one transaction, an NFT
  * minted and transferred, a swap, a withdrawal (until "committed": L1 execution needs the eth-sender), a forced exit,
  * a full exit request on L1; bad input refused with typed errors.
  */
@@ -76,7 +76,7 @@ describe("Wallet against a node and a Hardhat L1", () => {
     expect(await carol.isERC20DepositsApproved("DAI", 1n)).toBe(false);
   }, 240_000);
 
-  it("sets signing keys with ECDSA and EIP-712; records an Onchain authorization on L1", async () => {
+  it("sets signing keys with ECDSA, EIP-712 and an Onchain authorization (refused before it is on L1)", async () => {
     expect(await alice.isSigningKeySet()).toBe(false);
     await committed(await alice.setSigningKey({ feeToken: "ETH", ethAuthType: "ECDSA" }));
     expect(await alice.isSigningKeySet()).toBe(true);
@@ -86,19 +86,21 @@ describe("Wallet against a node and a Hardhat L1", () => {
     await committed(await bob.setSigningKey({ feeToken: "DAI", ethAuthType: "EIP712" }));
     expect(await bob.isCorrespondingSigningKeySet()).toBe(true);
 
-    // Onchain: the authorization lands on L1 (setAuthPubkeyHash) and reads back; the node cannot see authFacts yet
-    expect(await carol.isOnchainAuthSigningKeySet()).toBe(false);
-    await (await carol.onchainAuthSigningKey()).wait();
-    expect(await carol.isOnchainAuthSigningKeySet()).toBe(true);
-    // (refused at submission, or executed and failed: either way with the executor's ONCHAIN_AUTH_FACT_MISSING)
-    const onchain = await carol.setSigningKey({ feeToken: "ETH", ethAuthType: "Onchain" }).then(
+    // Onchain: without an authorization on L1 the node refuses it with the executor's ONCHAIN_AUTH_FACT_MISSING
+    const unauthorized = await carol.setSigningKey({ feeToken: "ETH", ethAuthType: "Onchain" }).then(
       (tx) => tx.awaitReceipt(WAIT_MS).then(() => undefined, (error: unknown) => error),
       (error: unknown) => error,
     );
-    expect(isZkLiteError(onchain), String(onchain)).toBe(true);
-    expect(`${(onchain as Error & { code: string }).code} ${(onchain as Error).message}`).toContain("ONCHAIN_AUTH_FACT_MISSING");
+    expect(isZkLiteError(unauthorized), String(unauthorized)).toBe(true);
+    expect(`${(unauthorized as Error & { code: string }).code} ${(unauthorized as Error).message}`).toContain("ONCHAIN_AUTH_FACT_MISSING");
     expect(await carol.isSigningKeySet()).toBe(false);
-    await committed(await carol.setSigningKey({ feeToken: "DAI", ethAuthType: "ECDSA" }));
+    // the authorization lands on L1 (setAuthPubkeyHash); once eth-watch confirmed it (a deposit sent after it has
+    // executed), the same key change goes through
+    expect(await carol.isOnchainAuthSigningKeySet()).toBe(false);
+    await (await carol.onchainAuthSigningKey()).wait();
+    expect(await carol.isOnchainAuthSigningKeySet()).toBe(true);
+    await executed(await carol.depositToSyncFromEthereum({ depositTo: carol.address(), token: "ETH", amount: 1n }));
+    await committed(await carol.setSigningKey({ feeToken: "DAI", ethAuthType: "Onchain" }));
     expect(await carol.isCorrespondingSigningKeySet()).toBe(true);
   }, 240_000);
 

@@ -1,11 +1,13 @@
 /**
  * The eth-sender in the node process when things go wrong: the L1 unreachable (TCP proxy cut) and back, a commit
- * mined and reverted (the operator lost its validator role), and the operator's revert of committed blocks.
+ * mined and reverted (the operator lost its validator role), and the operator's revert of committed blocks with
+ * the node's rewind.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Governance__factory, ZkLite__factory } from "@zklite/contracts";
 import { parseUnits } from "ethers";
 import { L1OperationRepository } from "../storage/l1-operation-repository.js";
+import { storedBlockHash, storedBlockInfo } from "./block-encoding.js";
 import { GOVERNOR_INDEX, releaseSnarkjs, startEchoDevnet, type EchoDevnet } from "../testing/echo-devnet.js";
 import { fundedUsers, transfer, waitForL1Status, waitForSealed, type FundedUser } from "../testing/echo-users.js";
 import { waitFor } from "../testing/wait-for.js";
@@ -113,24 +115,45 @@ describe("eth-sender faults", () => {
     expect(Number(await rollup().totalBlocksCommitted())).toBe(last);
   }, 90_000);
 
-  it("reverts committed blocks on the operator's request and stops committing", async () => {
+  it("reverts committed blocks on the operator's request; the node rewinds, re-executes their transactions and commits the new blocks", async () => {
     const last = await lastBlock();
+    const from = last - 1;
     const zk = rollup();
     expect(Number(await zk.totalBlocksCommitted())).toBe(last);
+    const reverted = await prisma().executedOperation.findMany({ where: { blockNumber: { gte: from }, success: true, txHash: { not: null } }, orderBy: { id: "asc" } });
+    expect(reverted.length).toBeGreaterThan(0);
+    const rootBefore = (await prisma().block.findUniqueOrThrow({ where: { number: from - 1 } })).newStateRoot;
+    const statesBefore = await Promise.all(users.map((u) => devnet.provider.getState(u.user.address)));
+
     // the request as any process writes it (EthSender.requestRevert does the same after checking the L1)
-    await new L1OperationRepository(prisma()).requestRevert(last - 1, last);
-    const revert = await waitFor(async () => (await prisma().l1Operation.findFirst({ where: { kind: "revert", status: "confirmed" } })) ?? undefined, 30_000, "the revert");
-    expect(Number(await zk.totalBlocksCommitted())).toBe(last - 2);
-    expect(await zk.storedBlockHashes(last)).toBe(`0x${"00".repeat(32)}`);
-    const reverted = await prisma().block.findMany({ where: { number: { gte: last - 1 } } });
-    expect(reverted.map((b) => b.commitTxHash)).toEqual([null, null]);
-    const events = await prisma().event.findMany({ where: { kind: "block_status", key: String(last) }, orderBy: { id: "desc" }, take: 1 });
-    expect(events[0]?.payload).toMatchObject({ status: "sealed", reverted: true, txHash: (await prisma().l1Transaction.findFirstOrThrow({ where: { operationId: revert.id, status: "confirmed" } })).hash });
-    expect(await metric("zklite_eth_sender_pipeline_stopped", 'kind="commit"')).toBe(1);
-    const transactions = await prisma().l1Transaction.count();
-    await newBlock();
-    await sleep(DEADLINE_MS * 3);
-    expect(await prisma().l1Transaction.count()).toBe(transactions);
-    expect(Number(await zk.totalBlocksCommitted())).toBe(last - 2);
-  }, 60_000);
+    await new L1OperationRepository(prisma()).requestRevert(from, last);
+    const revert = await waitFor(async () => (await prisma().l1Operation.findFirst({ where: { kind: "revert", status: "applied" } })) ?? undefined, 60_000, "the revert to be applied");
+    const revertTx = await prisma().l1Transaction.findFirstOrThrow({ where: { operationId: revert.id, status: "confirmed" } });
+    const revertLog = (await devnet.l1.provider.getTransactionReceipt(revertTx.hash))?.logs.map((log) => zk.interface.parseLog(log)).find((log) => log?.name === "BlocksRevert");
+    expect(Number(revertLog?.args.totalBlocksCommitted)).toBe(from - 1);
+    expect(devnet.node.log).toContain("storage rewound");
+
+    // every reverted transaction runs again, in a new block built on the state before the revert
+    const rerun = await waitFor(async () => {
+      const rows = await prisma().executedOperation.findMany({ where: { txHash: { in: reverted.map((r) => r.txHash as string) }, success: true } });
+      return rows.length === reverted.length ? rows : undefined;
+    }, 60_000, "the reverted transactions to run again");
+    await waitForSealed(devnet, Math.max(...rerun.map((row) => row.blockNumber)));
+    const resealed = await prisma().block.findUniqueOrThrow({ where: { number: from } });
+    expect(resealed.oldStateRoot).toBe(rootBefore);
+    expect(resealed.createdAt.getTime()).toBeGreaterThan(revert.confirmedAt?.getTime() ?? Infinity);
+    const statesAfter = await Promise.all(users.map((u) => devnet.provider.getState(u.user.address)));
+    expect(statesAfter.map((s) => [s.id, s.committed.nonce, s.committed.balances])).toEqual(statesBefore.map((s) => [s.id, s.committed.nonce, s.committed.balances]));
+
+    // the commit pipeline resumed: the new blocks are on L1 with the node's hashes, the API on the same URL
+    await waitFor(async () => ((await prisma().block.count({ where: { number: { gte: from }, commitTxHash: null } })) === 0 ? true : undefined), 60_000, "the new blocks to commit");
+    const newLast = await lastBlock();
+    expect(Number(await zk.totalBlocksCommitted())).toBe(newLast);
+    for (const block of await prisma().block.findMany({ where: { number: { gte: from } } })) {
+      expect(await zk.storedBlockHashes(block.number)).toBe(storedBlockHash(storedBlockInfo(block)));
+    }
+    const block = await newBlock();
+    await waitForL1Status(devnet, block, "committedAt");
+    expect(await metric("zklite_eth_sender_pipeline_stopped", 'kind="commit"')).toBe(0);
+  }, 120_000);
 });

@@ -119,6 +119,11 @@ export class EthSender {
     const revert = await repository.confirmedRevert();
     if (revert !== undefined && !this.stopped.has("commit")) {
       this.stopPipeline("commit", new EthSenderError("ETH_SENDER_BLOCKS_REVERTED", `blocks ${revert.fromBlock}–${revert.toBlock} were reverted on L1; the node must rewind its state before committing again`), false);
+    } else if (revert === undefined && this.stopped.get("commit")?.code === "ETH_SENDER_BLOCKS_REVERTED" && !(await repository.revertUnderway())) {
+      // the node rewound its storage (the revert is "applied"): the re-sealed blocks commit from here
+      this.stopped.delete("commit");
+      this.metrics.pipelineStopped.set({ kind: "commit" }, 0);
+      this.logger.info("eth-sender: the node rewound after the revert; the commit pipeline resumes");
     }
     const inflight = await repository.inflight();
     this.metrics.inflight.set(inflight === undefined ? 0 : 1);

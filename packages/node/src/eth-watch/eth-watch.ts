@@ -10,10 +10,10 @@ import { Backoff } from "./backoff.js";
 import { ethWatchConfigSchema, type EthWatchConfig, type EthWatchConfigInput } from "./config.js";
 import { EthWatchError, SerialIdGapError } from "./errors.js";
 import { L1Reader } from "./l1-reader.js";
-import { NEW_PRIORITY_REQUEST_TOPIC, NEW_TOKEN_TOPIC, NFT_FACTORY_REGISTERED_TOPIC, decodeLogs } from "./l1-events.js";
+import { FACT_AUTH_RESET_REQUESTED_TOPIC, FACT_AUTH_TOPIC, NEW_PRIORITY_REQUEST_TOPIC, NEW_TOKEN_TOPIC, NFT_FACTORY_REGISTERED_TOPIC, decodeLogs } from "./l1-events.js";
 import { createEthWatchMetrics, type EthWatchMetrics } from "./metrics.js";
 import type { EthWatchStore } from "./store.js";
-import type { ConfirmedPriorityOp, L1Cursor, ListedToken, RegisteredFactory, UnconfirmedPriorityOp } from "./types.js";
+import type { AuthFactEvent, ConfirmedPriorityOp, L1Cursor, ListedToken, RegisteredFactory, UnconfirmedPriorityOp } from "./types.js";
 
 /** A reorg of the stored cursor block: its hash is no longer the canonical one (or the chain got shorter). */
 export interface ReorgInfo {
@@ -33,6 +33,8 @@ export interface EthWatchHooks {
   onUnconfirmed?(ops: readonly UnconfirmedPriorityOp[]): void;
   onTokens?(tokens: readonly ListedToken[]): void;
   onNftFactories?(factories: readonly RegisteredFactory[]): void;
+  /** On-chain ChangePubKey authorizations confirmed, in L1 order (after they are stored). */
+  onAuthFacts?(facts: readonly AuthFactEvent[]): void;
   onReorg?(info: ReorgInfo): void;
   /** A failed poll (the loop backs off and retries). */
   onError?(error: Error): void;
@@ -191,6 +193,8 @@ export class EthWatch {
         NEW_PRIORITY_REQUEST_TOPIC,
         NEW_TOKEN_TOPIC,
         NFT_FACTORY_REGISTERED_TOPIC,
+        FACT_AUTH_TOPIC,
+        FACT_AUTH_RESET_REQUESTED_TOPIC,
       ]);
       if (logs.some((log) => log.blockNumber === to && log.blockHash !== toHash)) {
         throw new EthWatchError("ETH_WATCH_CHAIN_CHANGED", `block ${to} changed while reading [${from}, ${to}]`);
@@ -215,6 +219,7 @@ export class EthWatch {
         priorityOps: ops,
         tokens: decoded.tokens,
         nftFactories: decoded.nftFactories,
+        authFacts: decoded.authFacts,
         cursor: { blockNumber: to, blockHash: toHash },
       });
       this.#rewindFrom = undefined;
@@ -233,6 +238,7 @@ export class EthWatch {
       if (decoded.nftFactories.length > 0) {
         this.#callHook("onNftFactories", () => this.#hooks.onNftFactories?.(decoded.nftFactories));
       }
+      if (decoded.authFacts.length > 0) this.#callHook("onAuthFacts", () => this.#hooks.onAuthFacts?.(decoded.authFacts));
       from = to + 1;
     }
 

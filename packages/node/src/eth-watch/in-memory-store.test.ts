@@ -13,7 +13,7 @@ const op = (serialId: bigint): ConfirmedPriorityOp => ({
   expirationBlock: 100,
 });
 const cursor = (blockNumber: number) => ({ blockNumber, blockHash: `0x${blockNumber.toString(16).padStart(64, "0")}` });
-const batch = (ops: ConfirmedPriorityOp[], at: number) => ({ priorityOps: ops, tokens: [], nftFactories: [], cursor: cursor(at) });
+const batch = (ops: ConfirmedPriorityOp[], at: number) => ({ priorityOps: ops, tokens: [], nftFactories: [], authFacts: [], cursor: cursor(at) });
 
 describe("InMemoryEthWatchStore", () => {
   it("appends contiguous ops and moves the cursor", async () => {
@@ -42,8 +42,8 @@ describe("InMemoryEthWatchStore", () => {
     const store = new InMemoryEthWatchStore();
     const token = { tokenId: 1, address: `0x${"aa".repeat(20)}`, l1BlockNumber: 1, l1TxHash: "0x", logIndex: 0 };
     const factory = { creatorAccountId: 4, creatorAddress: `0x${"bb".repeat(20)}`, factoryAddress: `0x${"cc".repeat(20)}`, l1BlockNumber: 1, l1TxHash: "0x", logIndex: 1 };
-    await store.saveConfirmed({ priorityOps: [], tokens: [token], nftFactories: [factory], cursor: cursor(1) });
-    await store.saveConfirmed({ priorityOps: [], tokens: [token], nftFactories: [factory], cursor: cursor(1) });
+    await store.saveConfirmed({ priorityOps: [], tokens: [token], nftFactories: [factory], authFacts: [], cursor: cursor(1) });
+    await store.saveConfirmed({ priorityOps: [], tokens: [token], nftFactories: [factory], authFacts: [], cursor: cursor(1) });
     expect([...store.tokens.values()]).toEqual([token]);
     expect(store.nftFactories).toEqual([factory]);
     await store.replaceUnconfirmed([op(0n), op(1n)]);

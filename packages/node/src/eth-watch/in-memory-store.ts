@@ -2,6 +2,7 @@
 import { EthWatchError } from "./errors.js";
 import type { EthWatchStore } from "./store.js";
 import type {
+  AuthFactEvent,
   ConfirmedBatch,
   ConfirmedPriorityOp,
   L1Cursor,
@@ -23,6 +24,7 @@ export class InMemoryEthWatchStore implements EthWatchStore {
   readonly #tokens = new Map<number, ListedToken>();
   readonly #factories = new Map<string, RegisteredFactory>();
   #unconfirmed: readonly UnconfirmedPriorityOp[] = [];
+  readonly #authFacts: AuthFactEvent[] = [];
   /** Every batch saved, in order (for tests that look at how the work was split). */
   readonly savedBatches: ConfirmedBatch[] = [];
 
@@ -54,6 +56,7 @@ export class InMemoryEthWatchStore implements EthWatchStore {
     this.#priorityOps.push(...batch.priorityOps);
     for (const token of batch.tokens) this.#tokens.set(token.tokenId, token);
     for (const factory of batch.nftFactories) this.#factories.set(factoryKey(factory), factory);
+    this.#authFacts.push(...batch.authFacts);
     this.#cursor = batch.cursor;
     this.savedBatches.push(batch);
   }
@@ -78,6 +81,11 @@ export class InMemoryEthWatchStore implements EthWatchStore {
 
   get nftFactories(): readonly RegisteredFactory[] {
     return [...this.#factories.values()];
+  }
+
+  /** On-chain authorization events, in L1 order. */
+  get authFacts(): readonly AuthFactEvent[] {
+    return this.#authFacts;
   }
 
   get cursor(): L1Cursor | undefined {

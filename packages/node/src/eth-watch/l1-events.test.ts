@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 
 import { EthWatchError } from "./errors.js";
 import {
+  FACT_AUTH_RESET_REQUESTED_TOPIC,
+  FACT_AUTH_TOPIC,
   NEW_PRIORITY_REQUEST_TOPIC,
   NEW_TOKEN_TOPIC,
   NFT_FACTORY_REGISTERED_TOPIC,
@@ -59,7 +61,10 @@ function priorityLog(serialId: bigint, opType: number, pubdata: Uint8Array, bloc
 
 describe("L1 event fragments", () => {
   it("have the compiled contracts' topics", () => {
-    expect(NEW_PRIORITY_REQUEST_TOPIC).toBe(ZkLite__factory.createInterface().getEvent("NewPriorityRequest").topicHash);
+    const rollup = ZkLite__factory.createInterface();
+    expect(NEW_PRIORITY_REQUEST_TOPIC).toBe(rollup.getEvent("NewPriorityRequest").topicHash);
+    expect(FACT_AUTH_TOPIC).toBe(rollup.getEvent("FactAuth").topicHash);
+    expect(FACT_AUTH_RESET_REQUESTED_TOPIC).toBe(rollup.getEvent("FactAuthResetRequested").topicHash);
     const governance = Governance__factory.createInterface();
     expect(NEW_TOKEN_TOPIC).toBe(governance.getEvent("NewToken").topicHash);
     expect(NFT_FACTORY_REGISTERED_TOPIC).toBe(governance.getEvent("NFTFactoryRegisteredCreator").topicHash);
@@ -119,6 +124,19 @@ describe("decodeLogs", () => {
     ]);
     expect(decoded.tokens).toEqual([expect.objectContaining({ tokenId: 9, address: BOB, l1BlockNumber: 10, logIndex: 0 })]);
     expect(decoded.nftFactories).toEqual([expect.objectContaining({ creatorAccountId: 77, creatorAddress: ALICE, factoryAddress: BOB })]);
+  });
+
+  it("decodes on-chain ChangePubKey authorizations and their reset requests in L1 order", () => {
+    const pubKeyHash = `0x${"5a".repeat(20)}`;
+    const fact = rollupEventsInterface.encodeEventLog("FactAuth", [ALICE, 3, pubKeyHash]);
+    const reset = rollupEventsInterface.encodeEventLog("FactAuthResetRequested", [ALICE, 3, 1_000_000]);
+    const decoded = decodeLogs([log({ address: ROLLUP, ...reset, blockNumber: 12, index: 0 }), log({ address: ROLLUP, ...fact, blockNumber: 11, index: 2 })], ROLLUP, GOVERNANCE);
+    expect(decoded.authFacts).toEqual([
+      expect.objectContaining({ kind: "fact", owner: ALICE, nonce: 3, pubKeyHash: `sync:${"5a".repeat(20)}`, l1BlockNumber: 11, logIndex: 2 }),
+      expect.objectContaining({ kind: "reset", owner: ALICE, nonce: 3, l1BlockNumber: 12 }),
+    ]);
+    const short = rollupEventsInterface.encodeEventLog("FactAuth", [ALICE, 3, "0x1234"]);
+    expect(() => decodeLogs([log({ address: ROLLUP, ...short, blockNumber: 11, index: 0 })], ROLLUP, GOVERNANCE)).toThrow(/20-byte PubKeyHash/);
   });
 
   it("names the log of a malformed event", () => {

@@ -6,11 +6,13 @@ import { Interface, getBytes, type Log } from "ethers";
 
 import { decodePriorityOp } from "./priority-op-decoder.js";
 import { EthWatchError } from "./errors.js";
-import type { ListedToken, PriorityOpEvent, RegisteredFactory } from "./types.js";
+import type { AuthFactEvent, ListedToken, PriorityOpEvent, RegisteredFactory } from "./types.js";
 
-/** Rollup (`Events.sol`): the priority queue. */
+/** Rollup (`Events.sol`): the priority queue and the on-chain ChangePubKey authorizations (`setAuthPubkeyHash`). */
 export const rollupEventsInterface = new Interface([
   "event NewPriorityRequest(address sender, uint64 serialId, uint8 opType, bytes pubData, uint256 expirationBlock)",
+  "event FactAuth(address indexed sender, uint32 nonce, bytes fact)",
+  "event FactAuthResetRequested(address indexed sender, uint32 nonce, uint256 availableAt)",
 ]);
 
 /** Governance (`Governance.sol`): token listing and NFT-factory registration. */
@@ -20,6 +22,8 @@ export const governanceEventsInterface = new Interface([
 ]);
 
 export const NEW_PRIORITY_REQUEST_TOPIC = rollupEventsInterface.getEvent("NewPriorityRequest")!.topicHash;
+export const FACT_AUTH_TOPIC = rollupEventsInterface.getEvent("FactAuth")!.topicHash;
+export const FACT_AUTH_RESET_REQUESTED_TOPIC = rollupEventsInterface.getEvent("FactAuthResetRequested")!.topicHash;
 export const NEW_TOKEN_TOPIC = governanceEventsInterface.getEvent("NewToken")!.topicHash;
 export const NFT_FACTORY_REGISTERED_TOPIC = governanceEventsInterface.getEvent("NFTFactoryRegisteredCreator")!.topicHash;
 
@@ -28,6 +32,7 @@ export interface DecodedLogs {
   readonly priorityOps: PriorityOpEvent[];
   readonly tokens: ListedToken[];
   readonly nftFactories: RegisteredFactory[];
+  readonly authFacts: AuthFactEvent[];
 }
 
 /**
@@ -35,7 +40,7 @@ export interface DecodedLogs {
  * Removed logs (`removed: true`) are skipped. Throws `ETH_WATCH_INVALID_EVENT` for a malformed log.
  */
 export function decodeLogs(logs: readonly Log[], rollup: string, governance: string): DecodedLogs {
-  const out: DecodedLogs = { priorityOps: [], tokens: [], nftFactories: [] };
+  const out: DecodedLogs = { priorityOps: [], tokens: [], nftFactories: [], authFacts: [] };
   const rollupAddress = rollup.toLowerCase();
   const governanceAddress = governance.toLowerCase();
   const sorted = [...logs].sort((a, b) => a.blockNumber - b.blockNumber || a.index - b.index);
@@ -55,6 +60,19 @@ export function decodeLogs(logs: readonly Log[], rollup: string, governance: str
           l1BlockHash: log.blockHash,
           logIndex: log.index,
           expirationBlock: Number(parsed.getValue("expirationBlock") as bigint),
+        });
+      } else if (address === rollupAddress && (topic === FACT_AUTH_TOPIC || topic === FACT_AUTH_RESET_REQUESTED_TOPIC)) {
+        const reset = topic === FACT_AUTH_RESET_REQUESTED_TOPIC;
+        const parsed = rollupEventsInterface.decodeEventLog(reset ? "FactAuthResetRequested" : "FactAuth", log.data, log.topics);
+        const fact = reset ? undefined : getBytes(parsed.getValue("fact") as string);
+        if (fact !== undefined && fact.length !== 20) throw new EthWatchError("ETH_WATCH_INVALID_EVENT", `FactAuth carries ${fact.length} bytes, not a 20-byte PubKeyHash`);
+        out.authFacts.push({
+          owner: (parsed.getValue("sender") as string).toLowerCase(),
+          nonce: Number(parsed.getValue("nonce") as bigint),
+          ...(fact === undefined ? { kind: "reset" as const } : { kind: "fact" as const, pubKeyHash: `sync:${Buffer.from(fact).toString("hex")}` }),
+          l1BlockNumber: log.blockNumber,
+          l1TxHash: log.transactionHash,
+          logIndex: log.index,
         });
       } else if (address === governanceAddress && topic === NEW_TOKEN_TOPIC) {
         const parsed = governanceEventsInterface.decodeEventLog("NewToken", log.data, log.topics);

@@ -11,7 +11,8 @@ export interface EthWatchStore {
   nextSerialId(): Promise<bigint>;
   /**
    * Atomically: appends the confirmed priority ops, upserts tokens (by token id) and NFT factories (by creator
-   * account id and address), replaces the cursor. Must throw `EthWatchError("ETH_WATCH_NON_CONTIGUOUS_APPEND")`,
+   * account id and address), applies the on-chain authorization events in order (a fact replaces the one of its
+   * owner and nonce, a reset marks it), replaces the cursor. Must throw `EthWatchError("ETH_WATCH_NON_CONTIGUOUS_APPEND")`,
    * changing nothing, unless the ops' serial ids are `nextSerialId(), nextSerialId() + 1, …`.
    */
   saveConfirmed(batch: ConfirmedBatch): Promise<void>;

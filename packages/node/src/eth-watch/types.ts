@@ -54,12 +54,27 @@ export interface RegisteredFactory {
   readonly logIndex: number;
 }
 
+/**
+ * The rollup's `FactAuth(sender, nonce, fact)` (an on-chain ChangePubKey authorization set) or
+ * `FactAuthResetRequested(sender, nonce, availableAt)` (its owner started replacing it).
+ */
+export type AuthFactEvent = ({ readonly kind: "fact"; readonly pubKeyHash: string } | { readonly kind: "reset" }) & {
+  /** Lowercase 0x address of the account owner. */
+  readonly owner: string;
+  readonly nonce: number;
+  readonly l1BlockNumber: number;
+  readonly l1TxHash: string;
+  readonly logIndex: number;
+};
+
 /** What one confirmed window of L1 blocks adds, saved atomically together with the new cursor. */
 export interface ConfirmedBatch {
   /** Contiguous serial ids starting at the store's `nextSerialId()` (possibly empty). */
   readonly priorityOps: readonly ConfirmedPriorityOp[];
   readonly tokens: readonly ListedToken[];
   readonly nftFactories: readonly RegisteredFactory[];
+  /** In L1 order. */
+  readonly authFacts: readonly AuthFactEvent[];
   /** The last block of the window. */
   readonly cursor: L1Cursor;
 }

@@ -90,10 +90,21 @@ export class L1OperationRepository {
     return row === null ? undefined : toOperation(row);
   }
 
-  /** A confirmed revert not yet acknowledged by a node rewind: commits must wait (eth-sender/README.md). */
-  async confirmedRevert(): Promise<{ fromBlock: number; toBlock: number } | undefined> {
+  /** A revert confirmed on L1 that the node has not rewound its storage for yet ("applied"): commits must wait. */
+  async confirmedRevert(): Promise<{ operationId: bigint; fromBlock: number; toBlock: number } | undefined> {
     const row = await this.prisma.l1Operation.findFirst({ where: { kind: "revert", status: "confirmed" }, orderBy: { id: "desc" } });
-    return row === null ? undefined : { fromBlock: row.fromBlock, toBlock: row.toBlock };
+    return row === null ? undefined : { operationId: row.id, fromBlock: row.fromBlock, toBlock: row.toBlock };
+  }
+
+  /** Whether a revert is queued or out on L1. */
+  async revertUnderway(): Promise<boolean> {
+    return (await this.prisma.l1Operation.count({ where: { kind: "revert", status: { in: ["queued", "sent"] } } })) > 0;
+  }
+
+  /** The newest revert the node rewound for (its id; 0n when none): a process that outlives it must rebuild its state. */
+  async lastAppliedRevert(): Promise<bigint> {
+    const row = await this.prisma.l1Operation.findFirst({ where: { kind: "revert", status: "applied" }, orderBy: { id: "desc" }, select: { id: true } });
+    return row?.id ?? 0n;
   }
 
   /** Last block whose `kind` operation is sent or confirmed (0 when none). */

@@ -11,7 +11,7 @@ export type TokenMetadataResolver = (address: string, tokenId: number) => Promis
 
 /**
  * eth-watch's store on Prisma (PriorityOperation, UnconfirmedPriorityOperation, Token, NftFactory,
- * EthWatchCursor), and the state keeper's source of confirmed priority operations.
+ * OnchainAuthFact, EthWatchCursor), and the state keeper's source of confirmed priority operations.
  */
 export class PriorityOpRepository implements EthWatchStore, PriorityOpSource {
   constructor(
@@ -64,6 +64,15 @@ export class PriorityOpRepository implements EthWatchStore, PriorityOpSource {
         const row = { creatorAddress: factory.creatorAddress, factoryAddress: factory.factoryAddress, l1BlockNumber: factory.l1BlockNumber };
         await tx.nftFactory.upsert({ where: { creatorAccountId: factory.creatorAccountId }, create: { creatorAccountId: factory.creatorAccountId, ...row }, update: row });
       }
+      for (const event of batch.authFacts) {
+        const key = { owner: event.owner, nonce: event.nonce };
+        if (event.kind === "fact") {
+          const row = { pubKeyHash: event.pubKeyHash, resetRequested: false, l1BlockNumber: event.l1BlockNumber };
+          await tx.onchainAuthFact.upsert({ where: { owner_nonce: key }, create: { ...key, ...row }, update: row });
+        } else {
+          await tx.onchainAuthFact.updateMany({ where: key, data: { resetRequested: true } });
+        }
+      }
       await tx.ethWatchCursor.upsert({ where: { id: 1 }, create: { id: 1, ...batch.cursor }, update: batch.cursor });
     });
     if (tokens.length > 0) this.onTokensListed(tokens);
@@ -94,6 +103,11 @@ export class PriorityOpRepository implements EthWatchStore, PriorityOpSource {
       result.push({ serialId: row.serialId, op: parsePriorityOp(row.op) });
     }
     return result;
+  }
+
+  /** Every on-chain ChangePubKey authorization L1 holds, as far as eth-watch has confirmed. */
+  async authFacts(): Promise<{ owner: string; nonce: number; pubKeyHash: string; resetRequested: boolean }[]> {
+    return this.prisma.onchainAuthFact.findMany({ orderBy: [{ owner: "asc" }, { nonce: "asc" }], select: { owner: true, nonce: true, pubKeyHash: true, resetRequested: true } });
   }
 
   async tokens(): Promise<TokenInfo[]> {

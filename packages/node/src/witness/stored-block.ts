@@ -1,6 +1,7 @@
 import { CHUNK_BYTES, decodeBlockOperations, OP_CHUNKS, parseTx, ZkLiteError } from "@zklite/protocol";
 import type { BlockOperation, BlockWitnessRequest } from "@zklite/circuits/witness";
 import type { AccountDiff, NftInfo } from "@zklite/state";
+import { parseAccountDiff } from "../storage/account-diff-json.js";
 import type { PrismaClient } from "../storage/generated/client.js";
 
 /** What the witness generator needs of a sealed block: its operations with their signed txs, and its state diff. */
@@ -51,28 +52,6 @@ export async function loadStoredBlock(prisma: PrismaClient, blockNumber: number)
     request: { blockNumber, feeAccountId: block.feeAccountId, timestamp: Number(block.timestamp), operations },
     accounts: updates.map((update) => parseAccountDiff(update.diff)),
     nfts: nfts.map(({ tokenId, creatorId, creatorAddress, serialId, contentHash, address }) => ({ tokenId, creatorId, creatorAddress, serialId, contentHash, address })),
-  };
-}
-
-interface StoredAccountDiff {
-  accountId: number;
-  address: string;
-  created: boolean;
-  nonce?: { before: number; after: number };
-  pubKeyHash?: { before: string; after: string };
-  balances: { tokenId: number; before: string; after: string }[];
-}
-
-/** An `AccountDiff` as `toJsonValue` stored it (amounts as decimal strings). */
-function parseAccountDiff(json: unknown): AccountDiff {
-  const diff = json as StoredAccountDiff;
-  return {
-    accountId: diff.accountId,
-    address: diff.address,
-    created: diff.created,
-    ...(diff.nonce === undefined ? {} : { nonce: diff.nonce }),
-    ...(diff.pubKeyHash === undefined ? {} : { pubKeyHash: diff.pubKeyHash }),
-    balances: diff.balances.map((balance) => ({ tokenId: balance.tokenId, before: BigInt(balance.before), after: BigInt(balance.after) })),
   };
 }
 

@@ -109,6 +109,11 @@ export class WitnessGenerator {
         else await this.witness(block);
       } catch (error) {
         this.running = false;
+        if (error instanceof ZkLiteError && error.code === "BLOCK_REVERTED") {
+          // the replica is ahead of the rewound chain: the node restarts this service once the rewind is applied
+          this.options.logger.warn({ block: this.lastWitnessed + 1 }, "witness generator paused: blocks were reverted");
+          return;
+        }
         this.options.logger.error({ err: error, block: this.lastWitnessed + 1 }, "witness generator stopped");
         this.options.onFatal?.(error);
       }
@@ -124,6 +129,9 @@ export class WitnessGenerator {
     if (circuit.kind === "block") circuitInputJson = await this.requireThread().witness(block, circuit.parameters, publicInput);
     else await this.thread?.advance(block);
     await this.options.prisma.$transaction(async (tx) => {
+      // held until the job is stored: a rewind deletes the block row before the jobs, so it cannot miss this one
+      const [current] = await tx.$queryRaw<{ commitment: string }[]>`SELECT "commitment" FROM "Block" WHERE "number" = ${block.blockNumber} FOR SHARE`;
+      if (current?.commitment !== block.commitment) throw new ZkLiteError("BLOCK_REVERTED", `block ${block.blockNumber} was reverted while it was witnessed`);
       await this.options.jobs.enqueue(tx, { blockNumber: block.blockNumber, blockChunks: block.blockChunks, circuitInputJson });
     });
     this.lastWitnessed = block.blockNumber;
