@@ -1,13 +1,15 @@
 /**
  * The node split into services, as separate processes on one PostgreSQL: a core process (state keeper, mempool,
  * eth-watch, API, prover API), a witness-generator process and an eth-sender process, with a prover worker proving
- * the echo circuit the devnet's L1 verifies. Blocks go all the way to "executed" on L1; the witness process is
- * killed with SIGKILL and restarted on the way, and no block is left behind.
+ * the echo circuit the devnet's L1 verifies, and a second eth-sender on standby. Blocks go all the way to "executed"
+ * on L1; the witness process is killed with SIGKILL and restarted on the way, the active eth-sender is killed with
+ * SIGKILL and the standby takes over, and no block is left behind or committed twice.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { ZkLite__factory } from "@zklite/contracts";
 import { writeKeySet } from "@zklite/prover";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_NODE_ENV } from "./testing/devnet.js";
@@ -35,6 +37,7 @@ describe("node services in separate processes on one PostgreSQL", () => {
   let devnet: EchoDevnet;
   let witness: NodeProcess;
   let ethSender: NodeProcess;
+  let standby: NodeProcess;
   let worker: WorkerProcess;
 
   beforeAll(async () => {
@@ -48,12 +51,14 @@ describe("node services in separate processes on one PostgreSQL", () => {
     const others = { ...TEST_NODE_ENV, ZKLITE_BLOCK_CHUNK_SIZES: ECHO_BLOCK_SIZES.join(","), ZKLITE_ETH_SENDER_POLL_MS: "100", ...env };
     witness = await NodeProcess.start({ ...shared, env: { ...others, ZKLITE_SERVICES: "witness" } });
     ethSender = await NodeProcess.start({ ...shared, env: { ...others, ZKLITE_SERVICES: "eth-sender", ZKLITE_ETH_SENDER_ENABLED: "1" } });
+    standby = await NodeProcess.start({ ...shared, env: { ...others, ZKLITE_SERVICES: "eth-sender", ZKLITE_ETH_SENDER_ENABLED: "1" } });
     worker = WorkerProcess.start({ node: devnet.node.url, secret: SECRET, keySet, name: "services-worker", pollMs: 100 });
   }, 600_000);
 
   afterAll(async () => {
     await worker?.kill();
     await ethSender?.stop();
+    await standby?.stop();
     await witness?.stop();
     await devnet?.close();
   });
@@ -65,6 +70,11 @@ describe("node services in separate processes on one PostgreSQL", () => {
     const first = await waitForSealed(devnet, 1);
     await waitForL1Status(devnet, first, "executedAt", 120_000);
 
+    // one eth-sender acts; the other waits for its lease
+    expect(standby.log).toContain("another eth-sender holds the lease: standing by");
+    expect(ethSender.log).not.toContain("standing by");
+    await ethSender.kill();
+
     await witness.kill();
     await transfer(devnet, bob, alice.user.address);
     await transfer(devnet, alice, bob.user.address);
@@ -74,6 +84,10 @@ describe("node services in separate processes on one PostgreSQL", () => {
     await witness.restart();
     await waitForL1Status(devnet, last, "executedAt", 180_000);
 
+    expect(standby.log).toContain("eth-sender lease taken: this instance sends");
+    const commits = await devnet.l1.provider.getLogs({ address: devnet.deployment.contracts.zkLite, topics: [ZkLite__factory.createInterface().getEvent("BlockCommit").topicHash], fromBlock: 0 });
+    const committed = commits.map((log) => Number(BigInt(log.topics[1] as string)));
+    expect(new Set(committed).size).toBe(committed.length);
     const status = await devnet.provider.getNetworkStatus();
     expect(status.lastExecutedBlock).toBeGreaterThanOrEqual(last);
     expect(await devnet.database.prisma.proverJob.count()).toBe(await devnet.database.prisma.block.count());

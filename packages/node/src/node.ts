@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { resolve } from "node:path";
 import type { AddressInfo } from "node:net";
 import { init as initCrypto } from "@zklite/crypto-wasm";
@@ -29,6 +31,7 @@ import { openDatabase, type Database } from "./storage/database.js";
 import { L1OperationRepository } from "./storage/l1-operation-repository.js";
 import { MempoolRepository } from "./storage/mempool-repository.js";
 import { PriorityOpRepository } from "./storage/priority-op-repository.js";
+import { ServiceLeaseRepository } from "./storage/service-lease-repository.js";
 import { ETH_TOKEN, TokenRegistry } from "./tokens/token-registry.js";
 
 /** The parts of the contracts' deployment file (contracts/lib/deployment.ts) the node reads. */
@@ -338,6 +341,11 @@ export class ZkLiteNode {
     this.#ethSender = new EthSender({
       config: ethSenderConfig(config, deployment),
       repository: new L1OperationRepository(database.prisma),
+      // on PGlite the data directory's lock already keeps every other process out
+      lease:
+        database.kind === "pglite"
+          ? undefined
+          : new ServiceLeaseRepository(database.prisma, "eth-sender", `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`, config.ZKLITE_ETH_SENDER_LEASE_MS),
       genesis: deployment.genesis.storedBlockInfo,
       logger,
       registry: metrics.registry,

@@ -105,6 +105,8 @@ export const configSchema = z.object({
   ZKLITE_ETH_SENDER_MAX_BASE_FEE_GWEI: z.coerce.number().positive().default(400),
   ZKLITE_ETH_SENDER_PRIORITY_FEE_GWEI: z.coerce.number().nonnegative().default(1),
   ZKLITE_ETH_SENDER_POLL_MS: integer(1000, 10),
+  /** Only one eth-sender acts at a time; a standby takes over when the active one's lease is this old. */
+  ZKLITE_ETH_SENDER_LEASE_MS: integer(30_000, 1000),
 
   /**
    * The services this process runs (comma-separated): core (state keeper, mempool, eth-watch, API, prover API),

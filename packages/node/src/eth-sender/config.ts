@@ -22,6 +22,8 @@ export interface EthSenderConfig {
   readonly maxBaseFeeWei: bigint;
   readonly priorityFeeWei: bigint;
   readonly pollIntervalMs: number;
+  /** Lifetime of the lease that keeps a second eth-sender on standby (storage/service-lease-repository.ts). */
+  readonly leaseMs: number;
   /** Block sizes the node seals, and those the deployment has a verifier for (a block of another size cannot be proven). */
   readonly blockChunkSizes: readonly number[];
   readonly verifierChunkSizes: readonly number[] | undefined;
@@ -56,6 +58,7 @@ export function ethSenderConfig(config: NodeConfig, deployment: DeploymentForEth
     maxBaseFeeWei: gwei(config.ZKLITE_ETH_SENDER_MAX_BASE_FEE_GWEI),
     priorityFeeWei: gwei(config.ZKLITE_ETH_SENDER_PRIORITY_FEE_GWEI),
     pollIntervalMs: config.ZKLITE_ETH_SENDER_POLL_MS,
+    leaseMs: config.ZKLITE_ETH_SENDER_LEASE_MS,
     blockChunkSizes: config.ZKLITE_BLOCK_CHUNK_SIZES,
     verifierChunkSizes: deployment.blockVerifiers === undefined ? undefined : Object.keys(deployment.blockVerifiers).map(Number),
     requestTimeoutMs: 10_000,

@@ -5,6 +5,7 @@
 import type { Logger } from "pino";
 import type { Registry } from "prom-client";
 import type { L1OperationRepository, StoredL1Operation } from "../storage/l1-operation-repository.js";
+import type { ServiceLeaseRepository } from "../storage/service-lease-repository.js";
 import { Backoff } from "../eth-watch/backoff.js";
 import { chooseAggregate, type Aggregate } from "./aggregation.js";
 import type { GenesisStoredBlockJson } from "./block-encoding.js";
@@ -29,6 +30,8 @@ export interface EthSenderHooks {
 export interface EthSenderDependencies {
   readonly config: EthSenderConfig;
   readonly repository: L1OperationRepository;
+  /** Held while this instance acts; without it (tests driving `pollOnce`) it always acts. */
+  readonly lease?: ServiceLeaseRepository;
   readonly genesis: GenesisStoredBlockJson;
   readonly logger: Logger;
   readonly registry: Registry;
@@ -48,6 +51,7 @@ export class EthSender {
   private readonly backoff: Backoff;
   private readonly stopped = new Map<OperationKind, EthSenderError>();
   private running = false;
+  private standingBy = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
 
@@ -91,6 +95,7 @@ export class EthSender {
     this.running = false;
     this.wakeUp?.();
     await this.loop;
+    await this.deps.lease?.release().catch((error: unknown) => this.logger.warn({ err: error }, "could not release the eth-sender lease"));
     this.l1.destroy();
   }
 
@@ -116,6 +121,7 @@ export class EthSender {
   /** One step of the loop: follow the transaction out, or send the next operation. Throws the typed error of a failed step. */
   async pollOnce(): Promise<void> {
     const { repository } = this.deps;
+    if (!(await this.holdLease())) return;
     const revert = await repository.confirmedRevert();
     if (revert !== undefined && !this.stopped.has("commit")) {
       this.stopPipeline("commit", new EthSenderError("ETH_SENDER_BLOCKS_REVERTED", `blocks ${revert.fromBlock}–${revert.toBlock} were reverted on L1; the node must rewind its state before committing again`), false);
@@ -160,6 +166,20 @@ export class EthSender {
     }
     this.stopPipeline("commit", new EthSenderError("ETH_SENDER_BLOCKS_REVERTED", `blocks ${fromBlock}–${toBlock} are being reverted on L1`), false);
     await this.sendNew("revert", { fromBlock, toBlock, reason: "full", estimatedGas: 0n });
+  }
+
+  /** Whether this instance may act: another one holding the lease keeps it on standby. */
+  private async holdLease(): Promise<boolean> {
+    const { lease } = this.deps;
+    if (lease === undefined) return true;
+    const held = await lease.acquire();
+    if (held === this.standingBy) {
+      this.standingBy = !held;
+      this.metrics.standby.set(held ? 0 : 1);
+      if (held) this.logger.info({ holder: lease.holder }, "eth-sender lease taken: this instance sends");
+      else this.logger.warn({ holder: await lease.currentHolder() }, "another eth-sender holds the lease: standing by");
+    }
+    return held;
   }
 
   private async run(): Promise<void> {

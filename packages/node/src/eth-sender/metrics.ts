@@ -12,6 +12,8 @@ export interface EthSenderMetrics {
   readonly waitingForGas: Gauge;
   readonly baseFeeGwei: Gauge;
   readonly inflight: Gauge;
+  /** 1 while another eth-sender holds the lease. */
+  readonly standby: Gauge;
 }
 
 export function createEthSenderMetrics(registry: Registry): EthSenderMetrics {
@@ -25,5 +27,6 @@ export function createEthSenderMetrics(registry: Registry): EthSenderMetrics {
     waitingForGas: new Gauge({ name: "zklite_eth_sender_waiting_for_gas", help: "1 while the L1 base fee is above ZKLITE_ETH_SENDER_MAX_BASE_FEE_GWEI", registers }),
     baseFeeGwei: new Gauge({ name: "zklite_eth_sender_base_fee_gwei", help: "Base fee of the next L1 block, last seen", registers }),
     inflight: new Gauge({ name: "zklite_eth_sender_inflight", help: "1 while an L1 transaction is out and not yet confirmed", registers }),
+    standby: new Gauge({ name: "zklite_eth_sender_standby", help: "1 while another eth-sender holds the lease and this one waits", registers }),
   };
 }

@@ -141,7 +141,8 @@ async function requeuedMempool(prisma: PrismaClient, fromBlock: number, before: 
     const hash = row.txHash as string;
     if (row.batchHash !== null) {
       const batch = batches.get(row.batchHash);
-      if (batch === undefined) batches.set(row.batchHash, { batchHash: row.batchHash, ethSignatures: row.ethSignature ?? [], size: 1 });
+      // a batch member's row carries the batch's signatures (state keeper): they go back to the batch row
+      if (batch === undefined) batches.set(row.batchHash, { batchHash: row.batchHash, ethSignatures: (row.ethSignature ?? []) as Prisma.InputJsonValue, size: 1 });
       else batch.size = (batch.size as number) + 1;
     }
     rows.push({
@@ -171,5 +172,5 @@ async function requeuedMempool(prisma: PrismaClient, fromBlock: number, before: 
   for (const batch of waitingBatches) {
     batches.set(batch.batchHash, { batchHash: batch.batchHash, ethSignatures: (batch.ethSignatures ?? []) as Prisma.InputJsonValue, size: batch.size, createdAt: batch.createdAt });
   }
-  return { rows, batches: [...batches.values()].map((batch) => ({ ...batch, ethSignatures: batch.ethSignatures as Prisma.InputJsonValue })), events };
+  return { rows, batches: [...batches.values()], events };
 }

@@ -26,6 +26,8 @@ export const TEST_NODE_ENV: Readonly<Record<string, string>> = {
   ZKLITE_TOKEN_PRICES_USD: "DAI=1",
   // startDevnet's L1 has placeholder verifiers and genesis root: nothing it seals can be proven (echo-devnet.ts can)
   ZKLITE_ETH_SENDER_ENABLED: "0",
+  // a node restarted after kill -9 on PostgreSQL waits for its dead predecessor's eth-sender lease to expire
+  ZKLITE_ETH_SENDER_LEASE_MS: "2000",
 };
 
 export interface TestDevnet {
