@@ -352,7 +352,6 @@ export class ZkLiteNode {
       hooks: {
         onConfirmed: (kind, _fromBlock, toBlock) => {
           if (kind === "commit") metrics.lastCommittedBlock.set(toBlock);
-          if (kind === "revert" && config.ZKLITE_SERVICES.includes("core")) void this.restart("blocks were reverted on L1");
           feed?.notify();
         },
       },

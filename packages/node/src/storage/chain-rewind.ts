@@ -1,5 +1,5 @@
 import { parseTx, ZkLiteError } from "@zklite/protocol";
-import { rewindSnapshot, type AccountSnapshot, type BlockChanges, type StateSnapshot } from "@zklite/state";
+import { rewindSnapshot, type AccountDiff, type AccountSnapshot, type BlockChanges, type NftInfo, type StateSnapshot } from "@zklite/state";
 import { txSender } from "../mempool/tx-sender.js";
 import { parseAccountDiff } from "./account-diff-json.js";
 import { updateAccounts, writeBalances } from "./account-rows.js";
@@ -46,13 +46,14 @@ export async function rewindChain(prisma: PrismaClient, chain: ChainRepository, 
     prisma.nft.findMany({ where: { mintedInBlock: { gte: fromBlock } } }),
   ]);
   const blocks: BlockChanges[] = [];
+  const byNumber = new Map<number, { blockNumber: number; accounts: AccountDiff[]; nfts: NftInfo[] }>();
   for (let number = last; number >= fromBlock; number--) {
-    blocks.push({
-      blockNumber: number,
-      accounts: updates.filter((update) => update.blockNumber === number).map((update) => parseAccountDiff(update.diff)),
-      nfts: nfts.filter((nft) => nft.mintedInBlock === number),
-    });
+    const changes = { blockNumber: number, accounts: [], nfts: [] };
+    blocks.push(changes);
+    byNumber.set(number, changes);
   }
+  for (const update of updates) byNumber.get(update.blockNumber)?.accounts.push(parseAccountDiff(update.diff));
+  for (const nft of nfts) byNumber.get(nft.mintedInBlock)?.nfts.push(nft);
   let rewound: StateSnapshot;
   try {
     rewound = rewindSnapshot(stored.snapshot, blocks);
