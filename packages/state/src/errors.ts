@@ -43,8 +43,9 @@ export type StateErrorCode =
   | "BLOCK_EXTENDED_TOUCHES_FULL"
   | "NO_OPEN_BLOCK"
   | "BLOCK_ALREADY_OPEN"
-  // stored state
+  // stored state, and blocks replayed from L1 pubdata
   | "STATE_DIFF_MISMATCH"
+  | "PUBDATA_MISMATCH"
   // API misuse
   | "INVALID_TREE_DEPTH"
   | "INVALID_INDEX"

@@ -44,7 +44,13 @@ export {
 export type { AccountDiff } from "./state/account-diff.js";
 export { verifyAccountProof, verifyBalanceProof } from "./state/proof-verification.js";
 
-export { RollupState, type RollupStateOptions, type GenesisOptions } from "./executor/rollup-state.js";
+export {
+  RollupState,
+  type RollupStateOptions,
+  type GenesisOptions,
+  type ReplayHeader,
+  type ReplayedBlock,
+} from "./executor/rollup-state.js";
 export type { AccountSnapshot, StateSnapshot } from "./executor/state-snapshot.js";
 export type { StateDiff } from "./executor/state-diff.js";
 export { rewindSnapshot, type BlockChanges } from "./executor/snapshot-rewind.js";

@@ -27,7 +27,7 @@ export type Step =
   | { kind: "mint"; creator: number; recipient: number }
   | { kind: "nftTransfer"; from: number; to: number; nft: NftChoice }
   | { kind: "withdrawNFT"; from: number; nft: NftChoice }
-  | { kind: "swap"; submitter: number; makers: [number, number]; amount: bigint }
+  | { kind: "swap"; submitter: number; makers: [number, number]; amount: bigint; filled: [boolean, boolean] }
   | { kind: "batch"; txs: { from: number; to: number; token: number; amount: bigint }[] }
   | { kind: "seal" };
 
@@ -67,7 +67,7 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant("mint" as const), creator: keyed, recipient: fc.oneof({ weight: 2, arbitrary: keyed }, { weight: 1, arbitrary: anyAddress }) }),
   fc.record({ kind: fc.constant("nftTransfer" as const), from: keyed, to: anyAddress, nft }),
   fc.record({ kind: fc.constant("withdrawNFT" as const), from: keyed, nft }),
-  fc.record({ kind: fc.constant("swap" as const), submitter: keyed, makers, amount: fc.bigInt({ min: 1n, max: 50n }) }),
+  fc.record({ kind: fc.constant("swap" as const), submitter: keyed, makers, amount: fc.bigInt({ min: 1n, max: 50n }), filled: fc.tuple(fc.boolean(), fc.boolean()) }),
   fc.record({ kind: fc.constant("batch" as const), txs: fc.array(fc.record({ from: keyed, to: anyAddress, token, amount: batchAmount }), { minLength: 1, maxLength: 3 }) }),
   fc.record({ kind: fc.constant("seal" as const) }),
 );
@@ -144,9 +144,11 @@ export function stepTxs(state: RollupState, s: Exclude<Step, { kind: "deposit" |
     }
     case "swap": {
       const [a, b] = s.makers;
-      // limit orders (amount 0): every nonce is checked against the state before the swap, none but the submitter's bumps
-      const sell = order(a, { tokenSell: 0, tokenBuy: 1, ratio: [1n, 1n], amount: 0n, nonce: nonceOf(state, a) });
-      const buy = order(b, { tokenSell: 1, tokenBuy: 0, ratio: [1n, 1n], amount: 0n, nonce: nonceOf(state, b) });
+      // a limit order (amount 0) leaves its maker's nonce as it is; a filled one (amount = what is swapped) bumps it,
+      // unless the maker is the submitter; every nonce is checked against the state before the swap
+      const [fillA, fillB] = s.filled;
+      const sell = order(a, { tokenSell: 0, tokenBuy: 1, ratio: [1n, 1n], amount: fillA ? s.amount : 0n, nonce: nonceOf(state, a) });
+      const buy = order(b, { tokenSell: 1, tokenBuy: 0, ratio: [1n, 1n], amount: fillB ? s.amount : 0n, nonce: nonceOf(state, b) });
       return [swap(s.submitter, [sell, buy], [s.amount, s.amount], { nonce: nonceOf(state, s.submitter) })];
     }
     case "batch": {

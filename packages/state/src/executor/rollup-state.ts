@@ -1,4 +1,5 @@
 import {
+  MAX_AMOUNT,
   MIN_NFT_TOKEN_ID,
   NFT_STORAGE_ACCOUNT_ADDRESS,
   NFT_TOKEN_ID,
@@ -24,6 +25,7 @@ import { applyTransfer } from "./handlers/transfer.js";
 import { applyWithdraw } from "./handlers/withdraw.js";
 import { applyWithdrawNFT } from "./handlers/withdraw-nft.js";
 import { NftRegistry, type NftInfo } from "./nft-registry.js";
+import { replayOperation } from "./pubdata-replay.js";
 import { NO_ONCHAIN_AUTH_FACTS, type OnchainAuthFacts } from "./onchain-auth-facts.js";
 import { rescueNftTokenHash, type NftTokenHasher } from "./nft-token-hash.js";
 import { musigSignatureChecker, type SignatureChecker } from "./signature-checker.js";
@@ -49,6 +51,21 @@ export interface RollupStateOptions extends StateTreeOptions {
   readonly onchainAuthFacts?: OnchainAuthFacts;
   /** NFT token hash; default: zkSync's Rescue hash (§1.4). */
   readonly nftTokenHash?: NftTokenHasher;
+}
+
+/** Which block a replay is, and the account its fees go to (both from the block's `CommitBlockInfo`). */
+export interface ReplayHeader {
+  readonly blockNumber: number;
+  readonly feeAccountId: number;
+}
+
+/** What replaying a block's operations did: its roots, its net change (as `SealedBlock.stateDiff`) and its fees. */
+export interface ReplayedBlock {
+  readonly blockNumber: number;
+  readonly oldStateRoot: bigint;
+  readonly newStateRoot: bigint;
+  readonly stateDiff: StateDiff;
+  readonly fees: ReadonlyMap<number, bigint>;
 }
 
 export interface GenesisOptions extends RollupStateOptions {
@@ -221,6 +238,67 @@ export class RollupState {
       this.writable.revertTo(checkpoint);
       if (error instanceof ZkLiteError) throw error;
       throw stateError("INVALID_ARGUMENT", `state diff rejected: ${String(error)}`);
+    }
+  }
+
+  /**
+   * Replays a committed block from its pubdata operations (data restore; see pubdata-replay.ts for what is and is
+   * not checked), credits its fees to `header.feeAccountId`, and hashes on this thread. On any error
+   * (PUBDATA_MISMATCH, INSUFFICIENT_BALANCE, ...) the state is left unchanged. No block may be open.
+   */
+  replayBlock(header: ReplayHeader, operations: readonly Operation[]): ReplayedBlock {
+    const oldStateRoot = this.root;
+    const { stateDiff, fees } = this.replayUnhashed(header, operations);
+    this.writable.rehash();
+    return { blockNumber: header.blockNumber, oldStateRoot, newStateRoot: this.root, stateDiff, fees };
+  }
+
+  /** `replayBlock` with the hashing done by `hashBatch` (e.g. a `PoseidonWorkerPool`). */
+  async replayBlockWith(header: ReplayHeader, operations: readonly Operation[], hashBatch: AsyncBatchHasher): Promise<ReplayedBlock> {
+    const oldStateRoot = this.root;
+    const { stateDiff, fees } = this.replayUnhashed(header, operations);
+    await this.writable.rehashWith(hashBatch);
+    return { blockNumber: header.blockNumber, oldStateRoot, newStateRoot: this.root, stateDiff, fees };
+  }
+
+  private replayUnhashed(header: ReplayHeader, operations: readonly Operation[]): { stateDiff: StateDiff; fees: Map<number, bigint> } {
+    this.requireNoOpenBlock("replay a block");
+    if (this.tree.account(header.feeAccountId) === undefined || header.feeAccountId === this.nftStorageAccountId) {
+      throw stateError("PUBDATA_MISMATCH", `block ${header.blockNumber}: fee account ${header.feeAccountId} does not exist`);
+    }
+    const fees = new Map<number, bigint>();
+    const ctx = this.context({
+      timestamp: 0,
+      collectFee: (token, amount) => {
+        if (amount !== 0n) fees.set(token, (fees.get(token) ?? 0n) + amount);
+      },
+    });
+    const nftsBefore = this.nftRegistry.size;
+    const checkpoint = this.writable.checkpoint();
+    this.writable.trackChanges();
+    try {
+      operations.forEach((op, index) => {
+        try {
+          replayOperation(ctx, op);
+        } catch (error) {
+          if (!(error instanceof ZkLiteError)) throw error;
+          throw new ZkLiteError(error.code, `block ${header.blockNumber}, operation ${index} (${op.type}): ${error.message}`, { cause: error });
+        }
+      });
+      for (const [token, amount] of fees) {
+        const balance = this.tree.balance(header.feeAccountId, token) + amount;
+        if (balance > MAX_AMOUNT) throw stateError("BALANCE_OVERFLOW", `block ${header.blockNumber}: the fee account's balance of token ${token} would exceed 2^128 − 1`);
+        this.writable.setBalance(header.feeAccountId, token, balance);
+      }
+      const stateDiff = { accounts: this.writable.accountDiffs(), nfts: this.nftRegistry.addedAfter(nftsBefore), nextAccountId: this.nextFreeAccountId };
+      this.writable.release(checkpoint);
+      return { stateDiff, fees };
+    } catch (error) {
+      this.writable.revertTo(checkpoint);
+      if (error instanceof ZkLiteError) throw error;
+      throw stateError("INVALID_ARGUMENT", `block ${header.blockNumber} rejected: ${String(error)}`);
+    } finally {
+      this.writable.stopTrackingChanges();
     }
   }
 
