@@ -1,4 +1,5 @@
-import type { NftInfo, SealedBlock, StateSnapshot } from "@zklite/state";
+import { ZkLiteError } from "@zklite/protocol";
+import type { NftInfo, SealedBlock, StateDiff, StateSnapshot } from "@zklite/state";
 import type { Prisma, PrismaClient } from "./generated/client.js";
 import { createAccounts, updateAccounts, writeBalances } from "./account-rows.js";
 import { hex32, toJsonValue, type JsonValue } from "./json.js";
@@ -185,10 +186,10 @@ export class ChainRepository {
    * block and queues the block's commit for the L1 pipeline — all in one transaction.
    */
   async writeSealedBlock(block: SealedBlock, events: readonly EventRecord[]): Promise<void> {
-    const { stateDiff } = block;
     await this.prisma.$transaction(async (tx) => {
-      await tx.block.create({
-        data: {
+      await writeBlock(
+        tx,
+        {
           number: block.blockNumber,
           feeAccountId: block.feeAccountId,
           timestamp: BigInt(block.timestamp),
@@ -202,31 +203,64 @@ export class ChainRepository {
           fees: toJsonValue(block.fees) as Prisma.InputJsonValue,
           operationCount: block.operations.filter((op) => op.type !== "Noop").length,
         },
-      });
-      if (stateDiff.accounts.length > 0) {
-        await tx.accountUpdate.createMany({
-          data: stateDiff.accounts.map((diff) => ({ blockNumber: block.blockNumber, accountId: diff.accountId, diff: toJsonValue(diff) as Prisma.InputJsonValue })),
-        });
-      }
-      const accounts = stateDiff.accounts.map((diff) => ({
-        created: diff.created,
-        write: { id: diff.accountId, address: diff.address, nonce: diff.nonce?.after, pubKeyHash: diff.pubKeyHash?.after, lastBlock: block.blockNumber },
-      }));
-      await createAccounts(tx, accounts.filter((account) => account.created).map((account) => account.write));
-      await updateAccounts(tx, accounts.filter((account) => !account.created).map((account) => account.write));
-      await writeBalances(tx, stateDiff.accounts.flatMap((diff) => diff.balances.map((balance) => ({ accountId: diff.accountId, tokenId: balance.tokenId, amount: balance.after }))));
-      if (stateDiff.nfts.length > 0) {
-        await tx.nft.createMany({ data: stateDiff.nfts.map((nft) => ({ ...nft, mintedInBlock: block.blockNumber })) });
-      }
-      await tx.chainState.update({
-        where: { id: 1 },
-        data: { nextAccountId: stateDiff.nextAccountId, lastSealedBlock: block.blockNumber, stateRoot: hex32(block.newStateRoot) },
-      });
+        block.stateDiff,
+      );
       await tx.pendingBlock.deleteMany({ where: { id: 1 } });
       await tx.l1Operation.create({ data: { kind: "commit", fromBlock: block.blockNumber, toBlock: block.blockNumber } });
       await writeEvents(tx, events);
     });
   }
+
+  /**
+   * Stores a block rebuilt from L1 by data restore (already committed, maybe executed: nothing is queued for the
+   * eth-sender), its account diffs and the state after it, and marks the priority operations it executed — in one
+   * transaction, so an interrupted restore resumes after its last whole block.
+   */
+  async writeRestoredBlock(block: RestoredBlockWrite): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      await writeBlock(tx, block.row, block.stateDiff);
+      if (block.priorityOps.count > 0) {
+        const first = block.priorityOps.firstSerialId;
+        const marked = await tx.priorityOperation.updateMany({
+          where: { serialId: { gte: first, lt: first + BigInt(block.priorityOps.count) }, executedInBlock: null },
+          data: { executedInBlock: block.row.number },
+        });
+        if (marked.count !== block.priorityOps.count) {
+          throw new ZkLiteError("STATE_CORRUPT", `block ${block.row.number} executed priority operations ${first}..${first + BigInt(block.priorityOps.count) - 1n}, but only ${marked.count} of them are stored and unexecuted`);
+        }
+      }
+    });
+  }
+}
+
+/** A restored block's row (with its L1 transactions) and what it changed. */
+export interface RestoredBlockWrite {
+  readonly row: Prisma.BlockCreateInput & { number: number };
+  readonly stateDiff: StateDiff;
+  /** The priority operations (serial ids from `firstSerialId`) the block executed. */
+  readonly priorityOps: { readonly firstSerialId: bigint; readonly count: number };
+}
+
+/** The block row, its account updates, the accounts, balances and NFTs after it, and the chain state. */
+async function writeBlock(tx: Tx, row: Prisma.BlockCreateInput & { number: number; newStateRoot: string }, stateDiff: StateDiff): Promise<void> {
+  const blockNumber = row.number;
+  await tx.block.create({ data: row });
+  if (stateDiff.accounts.length > 0) {
+    await tx.accountUpdate.createMany({
+      data: stateDiff.accounts.map((diff) => ({ blockNumber, accountId: diff.accountId, diff: toJsonValue(diff) as Prisma.InputJsonValue })),
+    });
+  }
+  const accounts = stateDiff.accounts.map((diff) => ({
+    created: diff.created,
+    write: { id: diff.accountId, address: diff.address, nonce: diff.nonce?.after, pubKeyHash: diff.pubKeyHash?.after, lastBlock: blockNumber },
+  }));
+  await createAccounts(tx, accounts.filter((account) => account.created).map((account) => account.write));
+  await updateAccounts(tx, accounts.filter((account) => !account.created).map((account) => account.write));
+  await writeBalances(tx, stateDiff.accounts.flatMap((diff) => diff.balances.map((balance) => ({ accountId: diff.accountId, tokenId: balance.tokenId, amount: balance.after }))));
+  if (stateDiff.nfts.length > 0) {
+    await tx.nft.createMany({ data: stateDiff.nfts.map((nft) => ({ ...nft, mintedInBlock: blockNumber })) });
+  }
+  await tx.chainState.update({ where: { id: 1 }, data: { nextAccountId: stateDiff.nextAccountId, lastSealedBlock: blockNumber, stateRoot: row.newStateRoot } });
 }
 
 export async function writeEvents(tx: Tx, events: readonly EventRecord[]): Promise<void> {

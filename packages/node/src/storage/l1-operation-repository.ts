@@ -107,10 +107,16 @@ export class L1OperationRepository {
     return row?.id ?? 0n;
   }
 
-  /** Last block whose `kind` operation is sent or confirmed (0 when none). */
+  /**
+   * Last block whose `kind` operation is sent or confirmed, or that is marked done on L1 without one (blocks written
+   * by data restore); 0 when none.
+   */
   async lastHandledBlock(kind: "commit" | "prove" | "execute"): Promise<number> {
-    const row = await this.prisma.l1Operation.aggregate({ _max: { toBlock: true }, where: { kind, status: { in: ["sent", "confirmed"] } } });
-    return row._max.toBlock ?? 0;
+    const [operation, block] = await Promise.all([
+      this.prisma.l1Operation.aggregate({ _max: { toBlock: true }, where: { kind, status: { in: ["sent", "confirmed"] } } }),
+      this.prisma.block.aggregate({ _max: { number: true }, where: { [BLOCK_FIELDS[kind].at]: { not: null } } }),
+    ]);
+    return Math.max(operation._max.toBlock ?? 0, block._max.number ?? 0);
   }
 
   async block(number: number): Promise<Block | null> {

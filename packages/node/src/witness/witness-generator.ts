@@ -59,8 +59,12 @@ export class WitnessGenerator {
 
   async start(): Promise<void> {
     const { prisma, logger, circuits } = this.options;
-    const last = await prisma.proverJob.aggregate({ _max: { blockNumber: true } });
-    this.lastWitnessed = last._max.blockNumber ?? 0;
+    // blocks restored from L1 were proven there and have no job (nor the signed transactions a witness needs)
+    const [lastJob, lastProven] = await Promise.all([
+      prisma.proverJob.aggregate({ _max: { blockNumber: true } }),
+      prisma.block.aggregate({ _max: { number: true }, where: { provenAt: { not: null } } }),
+    ]);
+    this.lastWitnessed = Math.max(lastJob._max.blockNumber ?? 0, lastProven._max.number ?? 0);
     if ([...circuits.values()].some((circuit) => circuit.kind === "block")) {
       const started = Date.now();
       const { snapshot, lastSealedBlock, stateRoot } = await this.options.loadCommittedState();

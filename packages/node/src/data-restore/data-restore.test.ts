@@ -1,0 +1,237 @@
+/**
+ * Data restore as a process (`zklite-restore`) against a real L1 that a real node filled: deposits, key changes,
+ * transfers to old and new accounts and a withdrawal in blocks committed, proven and executed by the node's
+ * eth-sender, then a revert of committed blocks and their re-commit. The restore reads L1 alone and must reach the
+ * node's roots and accounts (executed-only into PGlite, committed into PostgreSQL); killed and run again it gets the
+ * same; a node started on the restored storage serves the same accounts.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ZkLite__factory } from "@zklite/contracts";
+import { Provider } from "@zklite/sdk";
+import { L1OperationRepository } from "../storage/l1-operation-repository.js";
+import { openDatabase, type Database } from "../storage/database.js";
+import type { PrismaClient } from "../storage/generated/client.js";
+import { TEST_NODE_ENV } from "../testing/devnet.js";
+import { proveStoredBlocks, releaseSnarkjs, startEchoDevnet, type EchoDevnet } from "../testing/echo-devnet.js";
+import { fundedUsers, transfer, waitForL1Status, waitForSealed, withdraw, type FundedUser } from "../testing/echo-users.js";
+import { NodeProcess } from "../testing/node-process.js";
+import { createTestDatabase } from "../testing/postgres.js";
+import { waitFor } from "../testing/wait-for.js";
+import type { RestoreResult } from "./data-restore.js";
+
+const BIN = join(dirname(fileURLToPath(import.meta.url)), "../../dist/bin/zklite-restore.js");
+
+let devnet: EchoDevnet;
+let users: FundedUser[];
+const cleanups: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  devnet = await startEchoDevnet({ env: { ZKLITE_ETH_SENDER_DEADLINE_MS: "500", ZKLITE_ETH_SENDER_MAX_BLOCKS_PER_TX: "3" } });
+  users = await fundedUsers(devnet, 3, 10n ** 18n);
+}, 300_000);
+
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await devnet?.close();
+  await releaseSnarkjs();
+});
+
+const prisma = () => devnet.database.prisma;
+const rollup = () => ZkLite__factory.connect(devnet.deployment.contracts.zkLite, devnet.l1.provider as never);
+
+async function lastBlock(): Promise<number> {
+  return (await prisma().block.aggregate({ _max: { number: true } }))._max.number ?? 0;
+}
+
+interface RestoreRun {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `zklite-restore` with `args` into `target`; `killWhen` may SIGKILL it on a line of its progress output. */
+function runRestore(
+  target: { dataDir: string } | { databaseUrl: string },
+  args: readonly string[],
+  killWhen?: (line: string) => boolean,
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<RestoreRun> {
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    ...TEST_NODE_ENV,
+    ZKLITE_L1_RPC_URL: devnet.l1.url,
+    ZKLITE_DEPLOYMENT_FILE: devnet.node.deploymentFile,
+    // small windows, so that the scan takes several eth_getLogs requests
+    ZKLITE_L1_MAX_LOG_RANGE: "25",
+    ...extraEnv,
+  };
+  delete env.DATABASE_URL;
+  if ("dataDir" in target) env.ZKLITE_DATA_DIR = target.dataDir;
+  else env.DATABASE_URL = target.databaseUrl;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+      if (killWhen !== undefined && stderr.split("\n").some(killWhen)) child.kill("SIGKILL");
+    });
+    child.once("error", reject);
+    child.once("exit", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+function resultOf(run: RestoreRun): RestoreResult {
+  if (run.code !== 0) throw new Error(`zklite-restore exited ${run.code ?? run.signal}:\n${run.stderr.slice(-3000)}`);
+  return JSON.parse(run.stdout.trim().split("\n").at(-1) as string) as RestoreResult;
+}
+
+async function withDatabase<T>(target: { dataDir: string } | { databaseUrl: string }, read: (prisma: PrismaClient) => Promise<T>): Promise<T> {
+  const database: Database = await openDatabase("dataDir" in target ? { dataDir: target.dataDir } : { databaseUrl: target.databaseUrl, dataDir: "unused" });
+  try {
+    return await read(database.prisma);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Every account with its balances, and every NFT, as comparable rows. */
+async function accountsOf(db: PrismaClient) {
+  const accounts = await db.account.findMany({ orderBy: { id: "asc" }, select: { id: true, address: true, nonce: true, pubKeyHash: true } });
+  const balances = await db.balance.findMany({ orderBy: [{ accountId: "asc" }, { tokenId: "asc" }] });
+  return { accounts, balances: balances.map((b) => ({ accountId: b.accountId, tokenId: b.tokenId, amount: b.amount.toFixed() })) };
+}
+
+async function newDataDir(): Promise<{ dataDir: string }> {
+  return { dataDir: join(mkdtempSync(join(tmpdir(), "zklite-restore-")), "data") };
+}
+
+async function newDatabase(): Promise<{ databaseUrl: string }> {
+  const pg = await createTestDatabase();
+  cleanups.push(pg.drop);
+  return { databaseUrl: pg.url };
+}
+
+describe("data restore from L1 (zklite-restore)", () => {
+  let executedUpTo = 0;
+
+  it("builds a history on L1: executed blocks of every kind the users make, then committed ones, a revert and a re-commit", async () => {
+    const [alice, bob, carol] = users as [FundedUser, FundedUser, FundedUser];
+    await transfer(devnet, alice, bob.user.address);
+    await transfer(devnet, alice, "0x00000000000000000000000000000000000a11ce"); // to a new account
+    await withdraw(devnet, bob, 10n ** 15n);
+    await transfer(devnet, carol, alice.user.address);
+    const proven = await lastBlock();
+    await waitForL1Status(devnet, proven, "committedAt");
+    await proveStoredBlocks(devnet, proven);
+    await waitForL1Status(devnet, proven, "executedAt", 120_000);
+    executedUpTo = proven;
+
+    // blocks committed, then reverted on the operator's request: the node rewinds and commits their transactions again
+    await transfer(devnet, bob, carol.user.address);
+    await transfer(devnet, carol, "0x00000000000000000000000000000000000b0b00");
+    const from = proven + 1;
+    const committed = await waitForSealed(devnet, from);
+    await waitForL1Status(devnet, committed, "committedAt");
+    await new L1OperationRepository(prisma()).requestRevert(from, Number(await rollup().totalBlocksCommitted()));
+    await waitFor(async () => (await prisma().l1Operation.findFirst({ where: { kind: "revert", status: "applied" } })) ?? undefined, 60_000, "the revert to be applied");
+    await transfer(devnet, alice, carol.user.address);
+    // every operation sealed (none left in the pending block) and committed
+    const last = await waitFor(
+      async () => {
+        const sealed = await lastBlock();
+        const pending = await prisma().executedOperation.count({ where: { blockNumber: { gt: sealed } } });
+        return sealed >= from && pending === 0 ? sealed : undefined;
+      },
+      60_000,
+      "the re-executed transactions to be sealed",
+    );
+    await waitForL1Status(devnet, last, "committedAt");
+    await devnet.l1.mine(3);
+
+    const logs = await devnet.l1.provider.getLogs({ address: devnet.deployment.contracts.zkLite, fromBlock: 0 });
+    const reverts = logs.filter((log) => rollup().interface.parseLog(log)?.name === "BlocksRevert");
+    expect(reverts.length).toBe(1);
+    expect(Number(await rollup().totalBlocksExecuted())).toBe(executedUpTo);
+    expect(Number(await rollup().totalBlocksCommitted())).toBeGreaterThan(executedUpTo);
+  }, 300_000);
+
+  it("restores the executed blocks into PGlite: the node's root at the last executed block; interrupted, it resumes to the same", async () => {
+    const target = await newDataDir();
+    const partial = resultOf(await runRestore(target, ["--json", "--until-block", "2"]));
+    expect(partial.lastBlock).toBe(2);
+    expect(partial.blocksReplayed).toBe(2);
+
+    const resumed = resultOf(await runRestore(target, ["--json"]));
+    expect(resumed.mode).toBe("executed");
+    expect(resumed.lastBlock).toBe(executedUpTo);
+    expect(resumed.blocksReplayed).toBe(executedUpTo - 2);
+    const nodeBlock = await prisma().block.findUniqueOrThrow({ where: { number: executedUpTo } });
+    expect(resumed.stateRoot).toBe(nodeBlock.newStateRoot);
+
+    const fresh = resultOf(await runRestore(await newDataDir(), ["--json"]));
+    expect(fresh).toMatchObject({ lastBlock: resumed.lastBlock, stateRoot: resumed.stateRoot, blocksReplayed: executedUpTo });
+    const stored = await withDatabase(target, async (db) => ({
+      blocks: await db.block.findMany({ orderBy: { number: "asc" }, select: { number: true, newStateRoot: true, commitment: true, executeTxHash: true } }),
+      priorityOps: await db.priorityOperation.findMany({ orderBy: { serialId: "asc" }, select: { serialId: true, executedInBlock: true } }),
+    }));
+    const nodeBlocks = await prisma().block.findMany({ where: { number: { lte: executedUpTo } }, orderBy: { number: "asc" }, select: { number: true, newStateRoot: true, commitment: true, executeTxHash: true } });
+    expect(stored.blocks).toEqual(nodeBlocks);
+    const nodePriorityOps = await prisma().priorityOperation.findMany({ orderBy: { serialId: "asc" }, select: { serialId: true, executedInBlock: true } });
+    expect(stored.priorityOps).toEqual(nodePriorityOps);
+  }, 240_000);
+
+  it("restores every committed block into PostgreSQL, killed -9 midway and run again: the node's accounts; a node started on it serves them", async () => {
+    const target = await newDatabase();
+    // killed as soon as it reports its first block stored: the blocks after it take many more L1 reads and writes
+    const killed = await runRestore(target, ["--json", "--committed"], (line) => line.includes("replay") && line.includes("block 1/"));
+    expect(killed.signal).toBe("SIGKILL");
+    const afterKill = await withDatabase(target, (db) => db.block.count());
+    const last = await lastBlock();
+    expect(afterKill).toBeGreaterThanOrEqual(1);
+    expect(afterKill).toBeLessThan(last);
+
+    const result = resultOf(await runRestore(target, ["--json", "--committed"]));
+    expect(result).toMatchObject({ mode: "committed", lastBlock: last, l1Committed: last, blocksReplayed: last - afterKill });
+    const nodeLast = await prisma().block.findUniqueOrThrow({ where: { number: last } });
+    expect(result.stateRoot).toBe(nodeLast.newStateRoot);
+    const restored = await withDatabase(target, accountsOf);
+    expect(restored).toEqual(await accountsOf(prisma()));
+
+    // a node on the restored storage (no eth-sender: the devnet's node stays the operator) serves the same state
+    const replica = await NodeProcess.start({ l1Url: devnet.l1.url, deployment: devnet.deployment, databaseUrl: target.databaseUrl, env: { ...TEST_NODE_ENV } });
+    cleanups.push(() => replica.stop());
+    const replicaProvider = Provider.newHttpProvider(replica.url);
+    for (const { user } of users) {
+      const [original, copy] = await Promise.all([devnet.provider.getState(user.address), replicaProvider.getState(user.address)]);
+      expect(copy.committed).toEqual(original.committed);
+      expect(copy.id).toBe(original.id);
+    }
+  }, 240_000);
+
+  it("refuses a genesis that is not the rollup's, and storage holding a node's own uncommitted block, before writing anything", async () => {
+    const deployment = JSON.parse(readFileSync(devnet.node.deploymentFile, "utf8")) as { deployer: string };
+    const wrongFile = join(mkdtempSync(join(tmpdir(), "zklite-restore-")), "deployment.json");
+    writeFileSync(wrongFile, JSON.stringify({ ...deployment, deployer: "0x00000000000000000000000000000000000fee00" }));
+    const target = await newDataDir();
+    const run = await runRestore(target, ["--json"], undefined, { ZKLITE_DEPLOYMENT_FILE: wrongFile });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("RESTORE_CHAIN_MISMATCH");
+    expect(await withDatabase(target, (db) => db.block.count())).toBe(0);
+
+    const own = await newDatabase();
+    resultOf(await runRestore(own, ["--json", "--until-block", "1"]));
+    await withDatabase(own, (db) => db.block.update({ where: { number: 1 }, data: { commitTxHash: null, committedAt: null } }));
+    const refused = await runRestore(own, ["--json"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("RESTORE_STORAGE_CONFLICT");
+    expect(await withDatabase(own, (db) => db.block.count())).toBe(1);
+  }, 120_000);
+});
