@@ -1,7 +1,8 @@
 /**
- * Data restore as a process (`zklite-restore`) against a real L1 that a real node filled: deposits, key changes,
- * transfers to old and new accounts and a withdrawal in blocks committed, proven and executed by the node's
- * eth-sender, then a revert of committed blocks and their re-commit. The restore reads L1 alone and must reach the
+ * Data restore as a process (`zklite-restore`) against a real L1 that a real node filled through SDK wallets with
+ * every operation type (ETH and ERC-20 deposits, keys by ECDSA and EIP-712, transfers to old and new accounts, an
+ * NFT minted and withdrawn, a swap, a forced exit, a withdrawal, a full exit) in blocks committed, proven and
+ * executed by the node's eth-sender, then a revert of committed blocks and their re-commit. The restore reads L1 alone and must reach the
  * node's roots and accounts (executed-only into PGlite, committed into PostgreSQL); killed and run again it gets the
  * same; a node started on the restored storage serves the same accounts.
  */
@@ -12,13 +13,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZkLite__factory } from "@zklite/contracts";
-import { Provider } from "@zklite/sdk";
+import { Provider, tokenRatio, Wallet, type ETHOperation, type Transaction } from "@zklite/sdk";
+import { hexlify, parseEther, randomBytes, Wallet as EthersWallet } from "ethers";
 import { L1OperationRepository } from "../storage/l1-operation-repository.js";
 import { openDatabase, type Database } from "../storage/database.js";
 import type { PrismaClient } from "../storage/generated/client.js";
 import { TEST_NODE_ENV } from "../testing/devnet.js";
 import { proveStoredBlocks, releaseSnarkjs, startEchoDevnet, type EchoDevnet } from "../testing/echo-devnet.js";
-import { fundedUsers, transfer, waitForL1Status, waitForSealed, withdraw, type FundedUser } from "../testing/echo-users.js";
+import { waitForL1Status } from "../testing/echo-users.js";
 import { NodeProcess } from "../testing/node-process.js";
 import { createTestDatabase } from "../testing/postgres.js";
 import { waitFor } from "../testing/wait-for.js";
@@ -27,12 +29,14 @@ import type { RestoreResult } from "./data-restore.js";
 const BIN = join(dirname(fileURLToPath(import.meta.url)), "../../dist/bin/zklite-restore.js");
 
 let devnet: EchoDevnet;
-let users: FundedUser[];
+let alice: Wallet;
+let bob: Wallet;
+let carol: Wallet;
 const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
   devnet = await startEchoDevnet({ env: { ZKLITE_ETH_SENDER_DEADLINE_MS: "500", ZKLITE_ETH_SENDER_MAX_BLOCKS_PER_TX: "3" } });
-  users = await fundedUsers(devnet, 3, 10n ** 18n);
+  [alice, bob, carol] = (await Promise.all([1, 2, 3].map(async (i) => Wallet.fromEthSigner(await devnet.l1.signer(i), devnet.provider)))) as [Wallet, Wallet, Wallet];
 }, 300_000);
 
 afterAll(async () => {
@@ -41,11 +45,36 @@ afterAll(async () => {
   await releaseSnarkjs();
 });
 
+/** Mines the L1 blocks the node's confirmation depth needs, then waits for the node to execute the operation. */
+async function executedOnL2(op: ETHOperation): Promise<void> {
+  await op.awaitEthereumTxCommit();
+  await devnet.l1.mine(2);
+  await op.awaitReceipt(60_000);
+}
+
+async function committed(tx: Transaction | Promise<Transaction>): Promise<void> {
+  const receipt = await (await tx).awaitReceipt(60_000);
+  expect(receipt.status, String(receipt.failReason)).toBe("committed");
+}
+
 const prisma = () => devnet.database.prisma;
 const rollup = () => ZkLite__factory.connect(devnet.deployment.contracts.zkLite, devnet.l1.provider as never);
 
 async function lastBlock(): Promise<number> {
   return (await prisma().block.aggregate({ _max: { number: true } }))._max.number ?? 0;
+}
+
+/** Waits until no operation is left in the pending block and at least block `atLeast` is sealed; returns the last block. */
+function sealEverything(atLeast = 1): Promise<number> {
+  return waitFor(
+    async () => {
+      const sealed = await lastBlock();
+      const pending = await prisma().executedOperation.count({ where: { blockNumber: { gt: sealed } } });
+      return sealed >= atLeast && pending === 0 ? sealed : undefined;
+    },
+    60_000,
+    "every operation to be sealed",
+  );
 }
 
 interface RestoreRun {
@@ -122,38 +151,45 @@ async function newDatabase(): Promise<{ databaseUrl: string }> {
 describe("data restore from L1 (zklite-restore)", () => {
   let executedUpTo = 0;
 
-  it("builds a history on L1: executed blocks of every kind the users make, then committed ones, a revert and a re-commit", async () => {
-    const [alice, bob, carol] = users as [FundedUser, FundedUser, FundedUser];
-    await transfer(devnet, alice, bob.user.address);
-    await transfer(devnet, alice, "0x00000000000000000000000000000000000a11ce"); // to a new account
-    await withdraw(devnet, bob, 10n ** 15n);
-    await transfer(devnet, carol, alice.user.address);
-    const proven = await lastBlock();
+  it("builds a history on L1: executed blocks with every operation type, then committed ones, a revert and a re-commit", async () => {
+    await executedOnL2(await alice.depositToSyncFromEthereum({ depositTo: alice.address(), token: "ETH", amount: parseEther("5") }));
+    await executedOnL2(await bob.depositToSyncFromEthereum({ depositTo: bob.address(), token: "ETH", amount: parseEther("2") }));
+    await executedOnL2(await bob.depositToSyncFromEthereum({ depositTo: bob.address(), token: "DAI", amount: parseEther("1000"), approveDepositAmountForERC20: true }));
+    await executedOnL2(await carol.depositToSyncFromEthereum({ depositTo: carol.address(), token: "ETH", amount: parseEther("1") }));
+    await committed(alice.setSigningKey({ feeToken: "ETH", ethAuthType: "ECDSA" }));
+    await committed(bob.setSigningKey({ feeToken: "DAI", ethAuthType: "EIP712" }));
+    await committed(carol.setSigningKey({ feeToken: "ETH", ethAuthType: "ECDSA" }));
+    await committed(alice.syncTransfer({ to: bob.address(), token: "ETH", amount: parseEther("0.25") }));
+    await committed(alice.syncTransfer({ to: EthersWallet.createRandom().address, token: "ETH", amount: parseEther("0.1") })); // TransferToNew
+    const contentHash = hexlify(randomBytes(32));
+    await committed(alice.mintNFT({ recipient: alice.address(), contentHash, feeToken: "ETH" }));
+    const nft = Object.values((await alice.getAccountState()).committed.nfts).find((token) => token.contentHash === contentHash);
+    await committed(alice.withdrawNFT({ to: alice.address(), token: nft?.id as number, feeToken: "ETH" }));
+    const orderA = await alice.signOrder({ tokenSell: "ETH", tokenBuy: "DAI", amount: parseEther("0.01"), ratio: tokenRatio({ ETH: 1, DAI: 1000 }) });
+    const orderB = await bob.getOrder({ tokenSell: "DAI", tokenBuy: "ETH", amount: parseEther("10"), ratio: tokenRatio({ DAI: 1000, ETH: 1 }) });
+    await committed(carol.syncSwap({ orders: [orderA, orderB], feeToken: "ETH" }));
+    const erin = EthersWallet.createRandom();
+    await committed(alice.syncTransfer({ to: erin.address, token: "ETH", amount: parseEther("0.2") }));
+    await committed(alice.syncForcedExit({ target: erin.address, token: "ETH" }));
+    await committed(bob.withdrawFromSyncToEthereum({ ethAddress: bob.address(), token: "ETH", amount: parseEther("0.5") }));
+    await executedOnL2(await carol.emergencyWithdraw({ token: "ETH" })); // FullExit
+    const kinds = new Set((await prisma().executedOperation.findMany({ where: { success: true }, select: { opType: true } })).map((row) => row.opType));
+    for (const kind of ["Deposit", "ChangePubKey", "Transfer", "TransferToNew", "MintNFT", "WithdrawNFT", "Swap", "ForcedExit", "Withdraw", "FullExit"]) expect(kinds).toContain(kind);
+
+    const proven = await sealEverything();
     await waitForL1Status(devnet, proven, "committedAt");
     await proveStoredBlocks(devnet, proven);
     await waitForL1Status(devnet, proven, "executedAt", 120_000);
     executedUpTo = proven;
 
     // blocks committed, then reverted on the operator's request: the node rewinds and commits their transactions again
-    await transfer(devnet, bob, carol.user.address);
-    await transfer(devnet, carol, "0x00000000000000000000000000000000000b0b00");
+    await committed(bob.syncTransfer({ to: alice.address(), token: "DAI", amount: parseEther("1") }));
     const from = proven + 1;
-    const committed = await waitForSealed(devnet, from);
-    await waitForL1Status(devnet, committed, "committedAt");
+    await waitForL1Status(devnet, await sealEverything(from), "committedAt");
     await new L1OperationRepository(prisma()).requestRevert(from, Number(await rollup().totalBlocksCommitted()));
     await waitFor(async () => (await prisma().l1Operation.findFirst({ where: { kind: "revert", status: "applied" } })) ?? undefined, 60_000, "the revert to be applied");
-    await transfer(devnet, alice, carol.user.address);
-    // every operation sealed (none left in the pending block) and committed
-    const last = await waitFor(
-      async () => {
-        const sealed = await lastBlock();
-        const pending = await prisma().executedOperation.count({ where: { blockNumber: { gt: sealed } } });
-        return sealed >= from && pending === 0 ? sealed : undefined;
-      },
-      60_000,
-      "the re-executed transactions to be sealed",
-    );
-    await waitForL1Status(devnet, last, "committedAt");
+    await committed(alice.syncTransfer({ to: bob.address(), token: "ETH", amount: parseEther("0.01") }));
+    await waitForL1Status(devnet, await sealEverything(from), "committedAt");
     await devnet.l1.mine(3);
 
     const logs = await devnet.l1.provider.getLogs({ address: devnet.deployment.contracts.zkLite, fromBlock: 0 });
@@ -161,7 +197,8 @@ describe("data restore from L1 (zklite-restore)", () => {
     expect(reverts.length).toBe(1);
     expect(Number(await rollup().totalBlocksExecuted())).toBe(executedUpTo);
     expect(Number(await rollup().totalBlocksCommitted())).toBeGreaterThan(executedUpTo);
-  }, 300_000);
+    console.log(`[data-restore] L1 history: ${executedUpTo} blocks executed, ${Number(await rollup().totalBlocksCommitted())} committed, ${kinds.size} operation types`);
+  }, 400_000);
 
   it("restores the executed blocks into PGlite: the node's root at the last executed block; interrupted, it resumes to the same", async () => {
     const target = await newDataDir();
@@ -209,8 +246,8 @@ describe("data restore from L1 (zklite-restore)", () => {
     const replica = await NodeProcess.start({ l1Url: devnet.l1.url, deployment: devnet.deployment, databaseUrl: target.databaseUrl, env: { ...TEST_NODE_ENV } });
     cleanups.push(() => replica.stop());
     const replicaProvider = Provider.newHttpProvider(replica.url);
-    for (const { user } of users) {
-      const [original, copy] = await Promise.all([devnet.provider.getState(user.address), replicaProvider.getState(user.address)]);
+    for (const wallet of [alice, bob, carol]) {
+      const [original, copy] = await Promise.all([devnet.provider.getState(wallet.address()), replicaProvider.getState(wallet.address())]);
       expect(copy.committed).toEqual(original.committed);
       expect(copy.id).toBe(original.id);
     }
