@@ -54,11 +54,11 @@ export const ROLLUP_ERRORS = [
 
 export const rollupInterface = new Interface([...ROLLUP_FUNCTIONS, ...ROLLUP_ERRORS]);
 
-/** A revert's data as `Name(arg, …)` when it is a known error, else the raw data. */
-export function describeRevert(data: string | undefined | null): string {
+/** A revert's data as `Name(arg, …)` when it is an error `iface` knows, else the raw data. */
+export function describeRevert(data: string | undefined | null, iface: Interface = rollupInterface): string {
   if (data === undefined || data === null || data === "0x") return "no revert data";
   try {
-    const parsed = rollupInterface.parseError(data);
+    const parsed = iface.parseError(data);
     if (parsed !== null) return `${parsed.name}(${parsed.args.map((arg: unknown) => String(arg)).join(", ")})`;
   } catch {
     // fall through: an error the fragments do not list

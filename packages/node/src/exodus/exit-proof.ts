@@ -1,0 +1,65 @@
+/**
+ * An exit proof for one account and token in a state: the exit circuit's witness from the state's Merkle paths
+ * (@zklite/circuits), the Groth16 proof with the key set's exit key (@zklite/prover: the native prover when built,
+ * else snarkjs), and the claim `performExodus` takes with it.
+ */
+import { buildExitWitness, MAX_FUNGIBLE_TOKEN_ID } from "@zklite/circuits";
+import { calculateWitness, defaultEngine, type KeySetCircuit, type ProverEngine } from "@zklite/prover";
+import { isZkLiteError } from "@zklite/protocol";
+import type { RollupState } from "@zklite/state";
+import { solidityProof, type SolidityProof } from "../eth-sender/proof-encoding.js";
+import { ExodusError } from "./errors.js";
+
+/** What `performExodus` takes besides the stored block and the proof. */
+export interface ExitClaim {
+  readonly owner: string;
+  readonly accountId: number;
+  readonly tokenId: number;
+  readonly amount: bigint;
+  readonly nftCreatorAccountId: number;
+  readonly nftCreatorAddress: string;
+  readonly nftSerialId: number;
+  readonly nftContentHash: string;
+}
+
+export interface ProvenExit {
+  readonly claim: ExitClaim;
+  readonly proof: SolidityProof;
+  /** The state root the proof is against. */
+  readonly root: bigint;
+  readonly proveSeconds: number;
+}
+
+export async function proveExit(state: RollupState, accountId: number, tokenId: number, circuit: KeySetCircuit, engine: ProverEngine = defaultEngine()): Promise<ProvenExit> {
+  if (state.account(accountId) === undefined) throw new ExodusError("EXODUS_BAD_INPUT", `account ${accountId} does not exist in the restored state`);
+  const nft = tokenId > MAX_FUNGIBLE_TOKEN_ID ? state.nft(tokenId) : undefined;
+  if (state.balance(accountId, tokenId) === 0n) {
+    throw new ExodusError("EXODUS_NOTHING_TO_CLAIM", `account ${accountId} holds no ${tokenId > MAX_FUNGIBLE_TOKEN_ID ? "NFT" : "balance of token"} ${tokenId} in the last executed state`);
+  }
+  let witness;
+  try {
+    witness = buildExitWitness(state.tree, accountId, tokenId, nft);
+  } catch (error) {
+    if (isZkLiteError(error)) throw new ExodusError("EXODUS_BAD_INPUT", `${error.code}: ${error.message}`, { cause: error });
+    throw error;
+  }
+  const started = performance.now();
+  const wtns = await calculateWitness(circuit.wasmPath, witness.input);
+  const { proof } = await engine.prove(circuit.zkeyPath, wtns);
+  const { statement } = witness;
+  return {
+    claim: {
+      owner: statement.owner,
+      accountId: statement.accountId,
+      tokenId: statement.tokenId,
+      amount: statement.amount,
+      nftCreatorAccountId: statement.nftCreatorAccountId,
+      nftCreatorAddress: statement.nftCreatorAddress,
+      nftSerialId: statement.nftSerialId,
+      nftContentHash: statement.nftContentHash,
+    },
+    proof: solidityProof(proof, 0),
+    root: statement.root,
+    proveSeconds: (performance.now() - started) / 1000,
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * Exodus end to end with real proofs: users hold ETH, an ERC-20 and an NFT in blocks the node proved and executed
+ * on L1 (the proving devnet: the 12-chunk block circuit's and the exit circuit's verifiers). Then the operator is
+ * gone (the node killed), a deposit stays unexecuted past its expiration, and exodus mode is switched on. From L1
+ * alone (`zklite-restore`), `zklite-exit` proves each balance with the exit circuit and `performExodus` credits it;
+ * the pending balances are paid on L1 and the NFT minted there. A second claim, a proof for another account and a
+ * claim of a wrong amount are refused; the unexecuted deposit is refunded.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { loadKeySet } from "@zklite/prover";
+import { Wallet, type ETHOperation, type Transaction } from "@zklite/sdk";
+import { Contract, hexlify, parseEther, randomBytes, Wallet as EthersWallet, ZeroAddress } from "ethers";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../storage/database.js";
+import { TEST_NODE_ENV } from "../testing/devnet.js";
+import { startProvingDevnet, type ProvingDevnet } from "../testing/proving-devnet.js";
+import { ExodusClient } from "./exodus-client.js";
+import { proveExit } from "./exit-proof.js";
+import { loadRestoredChain, type RestoredChain } from "./restored-chain.js";
+
+const run = promisify(execFile);
+const BIN = join(dirname(fileURLToPath(import.meta.url)), "../../dist/bin");
+const VERIFY_MS = 10 * 60_000;
+const SETUP_MS = 30 * 60_000;
+/** Config.sol's PRIORITY_EXPIRATION: L1 blocks after which an unexecuted priority request allows exodus. */
+const PRIORITY_EXPIRATION_BLOCKS = 80_640;
+const PRODUCTION_DEPTHS = { accountTreeDepth: 24, balanceTreeDepth: 32 };
+
+let devnet: ProvingDevnet;
+let alice: Wallet;
+let bob: Wallet;
+let carol: Wallet;
+let payer: EthersWallet;
+let dataDir: string;
+let nftId: number;
+
+beforeAll(async () => {
+  devnet = await startProvingDevnet();
+  devnet.startWorker("prover");
+  [alice, bob, carol] = (await Promise.all([1, 2, 3].map(async (i) => Wallet.fromEthSigner(await devnet.l1.signer(i), devnet.provider)))) as [Wallet, Wallet, Wallet];
+  // the exits are sent by someone else: payouts go to the owners, not to who pays the gas
+  payer = new EthersWallet(hexlify(randomBytes(32)));
+  await (await (await devnet.l1.signer(5)).sendTransaction({ to: payer.address, value: parseEther("10") })).wait();
+  dataDir = join(mkdtempSync(join(tmpdir(), "zklite-exodus-")), "data");
+}, SETUP_MS);
+
+afterAll(async () => {
+  await devnet?.close();
+});
+
+async function deposited(op: ETHOperation): Promise<void> {
+  await op.awaitEthereumTxCommit();
+  await devnet.l1.mine(2);
+  await op.awaitReceipt(60_000);
+}
+
+async function committed(tx: Transaction): Promise<Transaction> {
+  const receipt = await tx.awaitReceipt(60_000);
+  expect(receipt.status, String(receipt.failReason)).toBe("committed");
+  return tx;
+}
+
+/** Runs a zkLite command with the node's environment on the restored storage; resolves with its exit code and output. */
+async function zklite(bin: "zklite-restore" | "zklite-exit", args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    ...TEST_NODE_ENV,
+    ZKLITE_L1_RPC_URL: devnet.l1.url,
+    ZKLITE_DEPLOYMENT_FILE: devnet.node.deploymentFile,
+    ZKLITE_DATA_DIR: dataDir,
+    ZKLITE_KEY_SET: devnet.keySetPath,
+    ZKLITE_EXIT_PRIVATE_KEY: payer.privateKey,
+    ZKLITE_L1_MAX_LOG_RANGE: "50000",
+  };
+  delete env.DATABASE_URL;
+  try {
+    const { stdout, stderr } = await run(process.execPath, [join(BIN, `${bin}.js`), ...args], { env, timeout: 300_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+  }
+}
+
+async function json(bin: "zklite-restore" | "zklite-exit", args: readonly string[]): Promise<Record<string, unknown>> {
+  const result = await zklite(bin, args);
+  if (result.code !== 0) throw new Error(`${bin} ${args.join(" ")} exited ${result.code}:\n${result.stderr.slice(-3000)}`);
+  return JSON.parse(result.stdout.trim().split("\n").at(-1) as string) as Record<string, unknown>;
+}
+
+async function restoredChain(): Promise<RestoredChain> {
+  const database = await openDatabase({ dataDir });
+  try {
+    return await loadRestoredChain(database.prisma, PRODUCTION_DEPTHS);
+  } finally {
+    await database.close();
+  }
+}
+
+const client = () => new ExodusClient(devnet.deployment.contracts.zkLite, payer.connect(devnet.l1.provider));
+const dai = () => devnet.deployment.tokens.find((token) => token.symbol === "DAI")?.address as string;
+
+describe("exodus: users leave with exit proofs when the operator is gone", () => {
+  it("holds ETH, DAI and an NFT in blocks executed on L1, then the operator stops and exodus begins", async () => {
+    await deposited(await alice.depositToSyncFromEthereum({ depositTo: alice.address(), token: "ETH", amount: parseEther("3") }));
+    await deposited(await alice.depositToSyncFromEthereum({ depositTo: alice.address(), token: "DAI", amount: parseEther("100"), approveDepositAmountForERC20: true }));
+    await deposited(await bob.depositToSyncFromEthereum({ depositTo: bob.address(), token: "ETH", amount: parseEther("1") }));
+    await committed(await alice.setSigningKey({ feeToken: "ETH", ethAuthType: "ECDSA" }));
+    const contentHash = hexlify(randomBytes(32));
+    const mint = await committed(await alice.mintNFT({ recipient: alice.address(), contentHash, feeToken: "ETH" }));
+    await mint.awaitVerifyReceipt(VERIFY_MS);
+    nftId = Object.values((await alice.getAccountState()).verified.nfts).find((nft) => nft.contentHash === contentHash)?.id as number;
+    expect(nftId).toBeGreaterThanOrEqual(65536);
+
+    // the operator is gone; a deposit waits on L1 and expires
+    await devnet.node.kill();
+    for (const worker of devnet.workers) await worker.kill();
+    await (await carol.depositToSyncFromEthereum({ depositTo: carol.address(), token: "ETH", amount: parseEther("0.5") })).awaitEthereumTxCommit();
+    const refused = await zklite("zklite-exit", ["activate"]);
+    expect(JSON.parse(refused.stdout)).toEqual({ exodusMode: false });
+    await devnet.l1.mine(PRIORITY_EXPIRATION_BLOCKS + 1);
+    expect(await json("zklite-exit", ["activate"])).toEqual({ exodusMode: true });
+    const claimedTooEarly = await zklite("zklite-exit", ["claim", "--address", alice.address(), "--token", "ETH"]);
+    expect(claimedTooEarly.stderr).toContain("the storage is empty: run zklite-restore first");
+  }, VERIFY_MS);
+
+  it("restores the executed state from L1 and exits ETH, DAI and the NFT with proofs made here; each is paid on L1", async () => {
+    const restored = await json("zklite-restore", ["--json"]);
+    const status = await json("zklite-exit", ["status"]);
+    expect(restored.lastBlock).toBe(Number(status.totalBlocksExecuted));
+    const { state } = await restoredChain();
+    const aliceId = state.tree.accountIdByAddress(alice.address()) as number;
+    const balances = { eth: state.balance(aliceId, 0), dai: state.balance(aliceId, 1) };
+    expect(balances.eth).toBeGreaterThan(parseEther("2.9"));
+    expect(balances.dai).toBe(parseEther("100"));
+
+    for (const [token, amount] of [["ETH", balances.eth], ["DAI", balances.dai], [String(nftId), 1n]] as const) {
+      const claimed = await json("zklite-exit", ["claim", "--address", alice.address(), "--token", token]);
+      expect(claimed.claim).toMatchObject({ owner: alice.address().toLowerCase(), accountId: aliceId, amount: String(amount) });
+      console.log(`[exodus] ${token} exit proved in ${Number(claimed.proveSeconds).toFixed(1)} s`);
+    }
+    expect(await client().pendingBalance(alice.address())).toBe(balances.eth);
+    expect(await client().pendingBalance(alice.address(), dai())).toBe(balances.dai);
+
+    const ethBefore = await devnet.l1.provider.getBalance(alice.address());
+    await json("zklite-exit", ["withdraw", "--address", alice.address(), "--token", "ETH"]);
+    expect(await devnet.l1.provider.getBalance(alice.address())).toBe(ethBefore + balances.eth);
+    const daiToken = new Contract(dai(), ["function balanceOf(address) view returns (uint256)"], devnet.l1.provider);
+    const daiBefore = (await daiToken.getFunction("balanceOf")(alice.address())) as bigint;
+    await json("zklite-exit", ["withdraw", "--address", alice.address(), "--token", "DAI"]);
+    expect(await daiToken.getFunction("balanceOf")(alice.address())).toBe(daiBefore + balances.dai);
+    await json("zklite-exit", ["withdraw", "--address", alice.address(), "--token", String(nftId)]);
+    const factory = new Contract(devnet.deployment.contracts.nftFactory, ["function ownerOf(uint256) view returns (address)"], devnet.l1.provider);
+    expect(String(await factory.getFunction("ownerOf")(nftId)).toLowerCase()).toBe(alice.address().toLowerCase());
+  }, VERIFY_MS);
+
+  it("refuses a second claim, a proof for another account and a wrong amount; refunds the unexecuted deposit", async () => {
+    const again = await zklite("zklite-exit", ["claim", "--address", alice.address(), "--token", "ETH"]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("EXODUS_ALREADY_CLAIMED");
+
+    const chain = await restoredChain();
+    const circuit = loadKeySet(devnet.keySetPath, "prove").exit;
+    if (circuit === undefined) throw new Error("no exit circuit in the key set");
+    const bobId = chain.state.tree.accountIdByAddress(bob.address()) as number;
+    const bobExit = await proveExit(chain.state, bobId, 0, circuit);
+    const aliceId = chain.state.tree.accountIdByAddress(alice.address()) as number;
+    await expect(client().claim(chain.lastBlock, { ...bobExit, claim: { ...bobExit.claim, amount: bobExit.claim.amount + 1n } })).rejects.toMatchObject({
+      code: "EXODUS_L1_REFUSED",
+      message: expect.stringContaining("InvalidExitProof"),
+    });
+    // bob's proof for the operator's account (0, which holds the fees and was not claimed)
+    const operator = chain.state.account(0)?.address as string;
+    await expect(client().claim(chain.lastBlock, { ...bobExit, claim: { ...bobExit.claim, accountId: 0, owner: operator } })).rejects.toMatchObject({
+      message: expect.stringContaining("InvalidExitProof"),
+    });
+    expect(aliceId).not.toBe(bobId);
+    await expect(client().claim(chain.lastBlock, { ...bobExit, claim: { ...bobExit.claim, owner: carol.address().toLowerCase() } })).rejects.toMatchObject({
+      message: expect.stringContaining("InvalidExitProof"),
+    });
+    // bob's own claim goes through
+    await client().claim(chain.lastBlock, bobExit);
+    expect(await client().pendingBalance(bob.address())).toBe(bobExit.claim.amount);
+
+    expect(await client().pendingBalance(carol.address())).toBe(0n);
+    const cancelled = await json("zklite-exit", ["cancel-deposits"]);
+    expect(cancelled).toMatchObject({ requests: 1, deposits: 1 });
+    expect(await client().pendingBalance(carol.address())).toBe(parseEther("0.5"));
+    const none = await zklite("zklite-exit", ["cancel-deposits"]);
+    expect(none.stderr).toContain("NoPriorityRequestsToCancel");
+    expect(await client().pendingBalance(carol.address(), ZeroAddress)).toBe(parseEther("0.5"));
+  }, VERIFY_MS);
+});
