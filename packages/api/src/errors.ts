@@ -6,6 +6,7 @@ type TrpcCode = ConstructorParameters<typeof TRPCError>[0]["code"];
 /** zkLite error codes that are not the client's fault, or that name something missing. */
 const CODE_TO_TRPC: Readonly<Record<string, TrpcCode>> = {
   MEMPOOL_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  EXODUS_MODE: "PRECONDITION_FAILED",
   NODE_STARTING: "SERVICE_UNAVAILABLE",
   NOT_FOUND: "NOT_FOUND",
   TOO_MANY_PENDING: "TOO_MANY_REQUESTS",

@@ -133,6 +133,8 @@ export interface NetworkStatus {
   readonly totalTransactions: number;
   readonly accounts: number;
   readonly nextPriorityOpSerial: string;
+  /** The rollup is in exodus mode on L1: no block is produced any more; users leave with exit proofs. */
+  readonly exodusMode: boolean;
 }
 
 export interface NetworkConfig {

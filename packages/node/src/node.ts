@@ -77,6 +77,7 @@ export class ZkLiteNode {
   private witness: WitnessGenerator | undefined;
   private feedPoll: NodeJS.Timeout | undefined;
   private revertPoll: NodeJS.Timeout | undefined;
+  private exodus = false;
   /** The API port of the first start, kept by a restart (the config may say 0: any free port). */
   private apiPort: number | undefined;
   private restarting: Promise<void> | undefined;
@@ -266,6 +267,7 @@ export class ZkLiteNode {
             else if (authFacts.authFact(event.owner, event.nonce) !== undefined) authFacts.recordResetRequest(event.owner, event.nonce);
           }
         },
+        onExodusMode: () => void this.enterExodus(mempool, stateKeeper),
       },
     });
 
@@ -284,6 +286,7 @@ export class ZkLiteNode {
         blockChunkSizes: config.ZKLITE_BLOCK_CHUNK_SIZES,
         ...depths,
       },
+      exodusMode: () => this.exodus,
     });
     const prover = createProverApi(config, database.prisma, metrics.registry);
     this.jobs = prover.jobs;
@@ -382,6 +385,7 @@ export class ZkLiteNode {
       this.logger.warn({ reason }, "restarting the node's services");
       await this.stop();
       this.#metrics = new NodeMetrics();
+      this.exodus = false; // the new core learns it again from eth-watch
       await this.start();
     })()
       .catch((error: unknown) => {
@@ -392,6 +396,21 @@ export class ZkLiteNode {
         this.restarting = undefined;
       });
     return this.restarting;
+  }
+
+  /**
+   * Exodus mode on L1: no block this node makes can be committed any more. It stops producing and sending blocks,
+   * refuses submissions (EXODUS_MODE), and keeps serving the state and history read-only; users leave with
+   * `zklite-exit` from a state restored from L1.
+   */
+  private async enterExodus(mempool: Mempool, stateKeeper: StateKeeper): Promise<void> {
+    if (this.exodus) return;
+    this.exodus = true;
+    this.metrics.exodusMode.set(1);
+    mempool.closeForExodus("the rollup is in exodus mode on L1: no transaction is accepted; leave with an exit proof (zklite-exit)");
+    this.logger.error("the rollup is in exodus mode on L1: block production and the eth-sender are stopped; users leave with exit proofs (zklite-exit)");
+    await stateKeeper.stop();
+    await this.#ethSender?.stop();
   }
 
   /** Stops accepting, lets the mini-block in progress finish, closes storage. */

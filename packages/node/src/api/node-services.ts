@@ -42,6 +42,8 @@ export interface NodeServicesDependencies {
   readonly fees: FeeQuoter;
   readonly feed: EventFeed;
   readonly config: NetworkConfig;
+  /** Whether the rollup is in exodus mode on L1 (eth-watch tells the node). */
+  readonly exodusMode: () => boolean;
 }
 
 const ZERO_KEY = `sync:${"0".repeat(40)}`;
@@ -197,6 +199,7 @@ export class NodeApiServices implements NodeServices {
       totalTransactions,
       accounts: state.tree.accountCount,
       nextPriorityOpSerial: stateKeeper.nextPriorityOpSerial.toString(),
+      exodusMode: this.deps.exodusMode(),
     };
   }
 

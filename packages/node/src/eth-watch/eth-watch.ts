@@ -36,6 +36,8 @@ export interface EthWatchHooks {
   /** On-chain ChangePubKey authorizations confirmed, in L1 order (after they are stored). */
   onAuthFacts?(facts: readonly AuthFactEvent[]): void;
   onReorg?(info: ReorgInfo): void;
+  /** The rollup is in exodus mode as of the confirmed head (called once). */
+  onExodusMode?(): void;
   /** A failed poll (the loop backs off and retries). */
   onError?(error: Error): void;
 }
@@ -67,6 +69,7 @@ export class EthWatch {
   readonly #store: EthWatchStore;
   readonly #log: Logger;
   readonly #hooks: EthWatchHooks;
+  #exodusReported = false;
   readonly #metrics: EthWatchMetrics;
   readonly #backoff: Backoff;
   #reader: L1Reader | undefined;
@@ -245,6 +248,12 @@ export class EthWatch {
     // caught up without reading (e.g. at start): the store must still agree with the rollup's counter at the cursor
     if (!this.#stopping && cursor && cursor.blockNumber <= confirmedHead && this.#countVerifiedAt !== cursor.blockNumber) {
       await this.#checkCountOnL1(l1, cursor.blockNumber, expected);
+    }
+
+    if (!this.#stopping && !this.#exodusReported && confirmedHead >= startBlock && (await l1.exodusMode(rollupAddress, confirmedHead))) {
+      this.#exodusReported = true;
+      this.#log.warn({ l1Block: confirmedHead }, "the rollup is in exodus mode on L1");
+      this.#callHook("onExodusMode", () => this.#hooks.onExodusMode?.());
     }
 
     let unconfirmedCount = 0;

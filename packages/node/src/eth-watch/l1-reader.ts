@@ -10,6 +10,7 @@ import { EthWatchError } from "./errors.js";
 const rollupViews = new Interface([
   "function firstPriorityRequestId() view returns (uint64)",
   "function totalOpenPriorityRequests() view returns (uint64)",
+  "function exodusMode() view returns (bool)",
 ]);
 
 export interface L1ReaderOptions {
@@ -64,6 +65,16 @@ export class L1Reader {
     };
     const [first, open] = await Promise.all([call("firstPriorityRequestId"), call("totalOpenPriorityRequests")]);
     return first + open;
+  }
+
+  /** Whether the rollup is in exodus mode as of `blockNumber`. */
+  async exodusMode(rollup: string, blockNumber: number): Promise<boolean> {
+    const result = await this.#send<string>("eth_call", [{ to: rollup, data: rollupViews.encodeFunctionData("exodusMode", []) }, toQuantity(blockNumber)]);
+    try {
+      return rollupViews.decodeFunctionResult("exodusMode", result)[0] as boolean;
+    } catch (error) {
+      throw unavailable(`exodusMode() of ${rollup} at block ${blockNumber} (no rollup there?)`, error);
+    }
   }
 
   destroy(): void {

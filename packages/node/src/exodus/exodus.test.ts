@@ -22,6 +22,7 @@ import { startProvingDevnet, type ProvingDevnet } from "../testing/proving-devne
 import { ExodusClient } from "./exodus-client.js";
 import { proveExit } from "./exit-proof.js";
 import { loadRestoredChain, type RestoredChain } from "./restored-chain.js";
+import { waitFor } from "../testing/wait-for.js";
 
 const run = promisify(execFile);
 const BIN = join(dirname(fileURLToPath(import.meta.url)), "../../dist/bin");
@@ -125,6 +126,21 @@ describe("exodus: users leave with exit proofs when the operator is gone", () =>
     expect(JSON.parse(refused.stdout)).toEqual({ exodusMode: false });
     await devnet.l1.mine(PRIORITY_EXPIRATION_BLOCKS + 1);
     expect(await json("zklite-exit", ["activate"])).toEqual({ exodusMode: true });
+
+    // the operator's node started again: it sees exodus mode, produces nothing, refuses transactions, says so
+    await devnet.l1.mine(2);
+    await devnet.node.restart();
+    const status = await waitFor(async () => {
+      const current = await devnet.provider.getNetworkStatus();
+      return current.exodusMode ? current : undefined;
+    }, 60_000, "the node to report exodus mode");
+    expect(devnet.node.log).toContain("the rollup is in exodus mode on L1");
+    const fee = (await devnet.provider.getTransactionFee("Transfer", bob.address(), "ETH")).totalFeeBigInt;
+    await expect(alice.syncTransfer({ to: bob.address(), token: "ETH", amount: 1n, fee })).rejects.toMatchObject({ code: "EXODUS_MODE" });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect((await devnet.provider.getNetworkStatus()).lastSealedBlock).toBe(status.lastSealedBlock);
+    await devnet.node.kill();
+
     const claimedTooEarly = await zklite("zklite-exit", ["claim", "--address", alice.address(), "--token", "ETH"]);
     expect(claimedTooEarly.stderr).toContain("the storage is empty: run zklite-restore first");
   }, VERIFY_MS);

@@ -23,7 +23,9 @@ export type MempoolErrorCode =
   | "BATCH_TOO_MANY_SIGNERS"
   | "BATCH_TOO_BIG_FOR_BLOCK"
   | "FORCED_EXIT_NOT_ALLOWED"
-  | "MEMPOOL_UNAVAILABLE";
+  | "MEMPOOL_UNAVAILABLE"
+  /** The rollup is in exodus mode on L1: no transaction is accepted any more. */
+  | "EXODUS_MODE";
 
 export function mempoolError(code: MempoolErrorCode, message: string, cause?: unknown): ZkLiteError<MempoolErrorCode> {
   return new ZkLiteError(code, message, cause === undefined ? undefined : { cause });

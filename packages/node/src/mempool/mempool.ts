@@ -52,6 +52,7 @@ export class Mempool {
   private readonly reserved = new Set<string>();
   private readonly reservedHashes = new Set<string>();
   private nextSeq = 0;
+  private closedReason: string | undefined;
 
   constructor(private readonly deps: MempoolDependencies) {
     this.ingest = new IngestQueue(deps.store, deps.limits.flushDelayMs, deps.onPersisted);
@@ -70,12 +71,22 @@ export class Mempool {
     return this.queues.transactionCount;
   }
 
+  /** Refuses every later submission with EXODUS_MODE (what is queued stays stored). */
+  closeForExodus(reason: string): void {
+    this.closedReason = reason;
+  }
+
+  private requireOpen(): void {
+    if (this.closedReason !== undefined) throw mempoolError("EXODUS_MODE", this.closedReason);
+  }
+
   has(hash: string): boolean {
     return this.queues.hasHash(hash);
   }
 
   /** Admits one transaction; resolves with its hash once it is persisted. */
   async submitTx(rawTx: unknown, rawEthSignature?: unknown): Promise<string> {
+    this.requireOpen();
     const tx = parseTransaction(rawTx);
     const ethSignatures = parseEthSignatures(rawEthSignature);
     const queued = this.checkStatic(tx);
@@ -91,6 +102,7 @@ export class Mempool {
 
   /** Admits a batch (all or nothing, in one block); resolves with its transactions' hashes. */
   async submitBatch(rawTxs: readonly BatchSubmission[], rawEthSignatures?: unknown): Promise<{ transactionHashes: string[]; batchHash: string }> {
+    this.requireOpen();
     const { maxBatchSize, maxBatchSigners, maxBlockChunks } = this.deps.limits;
     if (!Array.isArray(rawTxs) || rawTxs.length === 0) throw mempoolError("BATCH_EMPTY", "a batch needs at least one transaction");
     if (rawTxs.length > maxBatchSize) throw mempoolError("BATCH_TOO_LARGE", `a batch holds at most ${maxBatchSize} transactions, got ${rawTxs.length}`);

@@ -21,6 +21,7 @@ export class NodeMetrics {
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [this.registry],
   });
+  readonly exodusMode = new Gauge({ name: "zklite_exodus_mode", help: "1 once the rollup is in exodus mode on L1 (no more blocks)", registers: [this.registry] });
   readonly lastSealedBlock = new Gauge({ name: "zklite_last_sealed_block", help: "Number of the last sealed (stored) block", registers: [this.registry] });
   readonly witnessSeconds = new Histogram({ name: "zklite_witness_seconds", help: "Time to build and store a block's circuit input", buckets: [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60], registers: [this.registry] });
   readonly lastWitnessedBlock = new Gauge({ name: "zklite_last_witnessed_block", help: "Number of the last block with a prover job", registers: [this.registry] });
