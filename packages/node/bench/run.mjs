@@ -5,14 +5,13 @@
 //   node.account_read_p99_ms   p99 latency of account reads (20/s) during that load
 //   node.restart_s             stop → API answering again, with BENCH_ACCOUNTS accounts stored (default 100,000)
 //   node.rss_per_100k_accounts_mb  resident memory added by those accounts
-// BENCH_BACKENDS=pglite,postgres (default both). `-- --only core|loop` runs one part (loop: bench/loop.mjs). The load is pre-signed before the timed window, on worker threads;
+// BENCH_BACKENDS=pglite,postgres (default both). `-- --only core|loop|restore` runs one part (loop: bench/loop.mjs, restore: bench/restore.mjs). The load is pre-signed before the timed window, on worker threads;
 // the load generator runs on the same machine (2 cores here).
-import { Worker } from "node:worker_threads";
 import { readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { Wallet } from "ethers";
 import { fundUsers, startDevnet } from "../dist/testing/devnet.js";
 import { TestUser } from "../dist/testing/test-user.js";
+import { presign, settled, submit } from "./load.mjs";
 import { seedAccounts } from "./seed-accounts.mjs";
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
@@ -29,50 +28,6 @@ const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 };
-
-async function presign(users, ids, perUser, firstNonce, fee) {
-  const workers = Math.max(1, availableParallelism());
-  const jobs = users.map((user, u) => ({
-    privateKey: user.wallet.privateKey,
-    accountId: ids[u],
-    to: Array.from({ length: perUser }, (_, k) => users[(u + 1 + (k % (users.length - 1))) % users.length].address),
-    amount: "1000",
-    fee: fee.toString(),
-    firstNonce,
-  }));
-  const slices = Array.from({ length: workers }, (_, w) => jobs.filter((_, j) => j % workers === w));
-  const results = await Promise.all(
-    slices.map((slice) => new Promise((resolve, reject) => {
-      const worker = new Worker(new URL("./sign-worker.mjs", import.meta.url), { workerData: { jobs: slice } });
-      worker.once("message", resolve);
-      worker.once("error", reject);
-    })),
-  );
-  const perUserSigned = new Array(users.length);
-  slices.forEach((slice, w) => slice.forEach((job, j) => (perUserSigned[jobs.indexOf(job)] = results[w][j])));
-  // round-robin over users: each user's transfers arrive in nonce order
-  const bodies = [];
-  for (let k = 0; k < perUser; k++) for (let u = 0; u < users.length; u++) bodies.push(perUserSigned[u][k]);
-  return bodies;
-}
-
-async function submit(url, body) {
-  const started = performance.now();
-  const response = await fetch(`${url}/trpc/transaction.submit`, { method: "POST", headers: { "content-type": "application/json" }, body });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`submission refused: ${text.slice(0, 300)}`);
-  return performance.now() - started;
-}
-
-async function settled(provider, expectedTotal, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const status = await provider.getNetworkStatus();
-    if (status.totalTransactions >= expectedTotal && status.mempoolSize === 0 && status.pendingBlock === null) return status;
-    if (Date.now() > deadline) throw new Error(`not settled: ${JSON.stringify(status)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 function rssMb(pid) {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -149,8 +104,9 @@ async function benchBackend(backend) {
   }
 }
 
-// --only core | loop (default: both; the loop's figures are in loop.mjs)
+// --only core | loop | restore (default: all; the loop's figures are in loop.mjs, data restore's in restore.mjs)
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : "all";
 if (only === "all" || only === "core") for (const backend of BACKENDS) await benchBackend(backend);
 if (only === "all" || only === "loop") await import("./loop.mjs");
+if (only === "all" || only === "restore") await import("./restore.mjs");
 process.exit(0);

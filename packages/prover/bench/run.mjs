@@ -3,6 +3,7 @@
 //   prover.*   the native prover and snarkjs 0.7.6 on the same zkey and witness in this run: wall time per
 //              constraint, speed-up (wall and CPU time), peak RSS of each (each runs in its own process)
 //   devkeys.*  the fast INSECURE dev key generator, from the .r1cs to a snarkjs-compatible zkey
+//   exit.prove_s_node     the same exit proof in Node as zklite-exit makes it: witness + the native prover
 //   exit.browser_prove_s  the exit circuit (field inputs, production depths 24/32) proved in headless Chromium by
 //              @zklite/prover/browser's web worker (snarkjs' browser build), INSECURE dev keys, key from the Cache API
 // Cases: the package's 49,440-constraint test circuit (always), and the 2-chunk block circuit of
@@ -183,8 +184,21 @@ async function exitBrowserCase() {
     const sharedSecond = await proveOnce(true);
     const pick = warm.find((r) => r.ms === ms) ?? warm[0];
     const wtns = path.join(workDir, "exit_24_32.wtns");
+    const witnessStarted = performance.now();
     await snarkjs.wtns.calculate(exit.input, circuit.wasmPath, wtns);
+    const witnessMs = performance.now() - witnessStarted;
     const node = snarkjsProve(keys.zkeyPath, wtns);
+    // the exit tool's path (zklite-exit): witness in Node + the native prover; the first proof of a key checks its points
+    await nativeEngine.prove(keys.zkeyPath, wtns);
+    const nativeStarted = performance.now();
+    const native = await nativeEngine.prove(keys.zkeyPath, wtns);
+    const nativeMs = performance.now() - nativeStarted;
+    if (!(await snarkjs.groth16.verify(vkey, native.publicSignals, native.proof))) throw new Error("exit-node: the native proof does not verify");
+    print({
+      bench: "exit.prove_s_node", value: Number(((witnessMs + nativeMs) / 1000).toFixed(2)), unit: "s", case: "exit, field inputs, depths 24/32 (fungible token)",
+      witness_s: Number((witnessMs / 1000).toFixed(2)), native_prove_s: Number((nativeMs / 1000).toFixed(2)), snarkjs_prove_s: Number((node.ms / 1000).toFixed(2)),
+      goal: "<= 5", insecure_dev_keys: true, machine,
+    });
     print({
       bench: "exit.browser_prove_s", value: Number((ms / 1000).toFixed(2)), unit: "s", case: "exit, field inputs, depths 24/32 (fungible token)",
       constraints: circuit.header.constraints, domain: 2 ** 15, zkey_bytes: readFileSync(keys.zkeyPath).byteLength, runs,

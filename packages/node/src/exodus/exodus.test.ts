@@ -4,7 +4,8 @@
  * gone (the node killed), a deposit stays unexecuted past its expiration, and exodus mode is switched on. From L1
  * alone (`zklite-restore`), `zklite-exit` proves each balance with the exit circuit and `performExodus` credits it;
  * the pending balances are paid on L1 and the NFT minted there. A second claim, a proof for another account and a
- * claim of a wrong amount are refused; the unexecuted deposit is refunded.
+ * claim of a wrong amount are refused; an exit proved in headless Chromium (@zklite/prover/browser) is accepted; the
+ * unexecuted deposit is refunded.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -12,10 +13,13 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { buildExitWitness } from "@zklite/circuits";
 import { loadKeySet } from "@zklite/prover";
+import { startBrowserProverHarness } from "@zklite/prover/testing/browser";
 import { Wallet, type ETHOperation, type Transaction } from "@zklite/sdk";
 import { Contract, hexlify, parseEther, randomBytes, Wallet as EthersWallet, ZeroAddress } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { solidityProof } from "../eth-sender/proof-encoding.js";
 import { openDatabase } from "../storage/database.js";
 import { TEST_NODE_ENV } from "../testing/devnet.js";
 import { startProvingDevnet, type ProvingDevnet } from "../testing/proving-devnet.js";
@@ -175,7 +179,7 @@ describe("exodus: users leave with exit proofs when the operator is gone", () =>
     expect(String(await factory.getFunction("ownerOf")(nftId)).toLowerCase()).toBe(alice.address().toLowerCase());
   }, VERIFY_MS);
 
-  it("refuses a second claim, a proof for another account and a wrong amount; refunds the unexecuted deposit", async () => {
+  it("refuses a second claim, a proof for another account and a wrong amount; accepts an exit proved in Chromium; refunds the unexecuted deposit", async () => {
     const again = await zklite("zklite-exit", ["claim", "--address", alice.address(), "--token", "ETH"]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("EXODUS_ALREADY_CLAIMED");
@@ -199,8 +203,20 @@ describe("exodus: users leave with exit proofs when the operator is gone", () =>
     await expect(client().claim(chain.lastBlock, { ...bobExit, claim: { ...bobExit.claim, owner: carol.address().toLowerCase() } })).rejects.toMatchObject({
       message: expect.stringContaining("InvalidExitProof"),
     });
-    // bob's own claim goes through
-    await client().claim(chain.lastBlock, bobExit);
+
+    // bob proves his own exit in headless Chromium with @zklite/prover's browser entry point: the contract accepts it
+    const harness = await startBrowserProverHarness({ "/keys/exit.wasm": circuit.wasmPath, "/keys/exit.zkey": circuit.zkeyPath });
+    let browserProof: unknown;
+    try {
+      const input = JSON.parse(JSON.stringify(buildExitWitness(chain.state.tree, bobId, 0).input, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value))) as Record<string, unknown>;
+      const result = await harness.prove({ wasmUrl: "/keys/exit.wasm", zkeyUrl: "/keys/exit.zkey", input });
+      if (!result.ok) throw new Error(`the browser prover refused: ${result.code}: ${result.message}`);
+      console.log(`[exodus] bob's exit proved in Chromium in ${(result.ms / 1000).toFixed(1)} s (${harness.browserVersion})`);
+      browserProof = result.proof;
+    } finally {
+      await harness.close();
+    }
+    await client().claim(chain.lastBlock, { ...bobExit, proof: solidityProof(browserProof, 0) });
     expect(await client().pendingBalance(bob.address())).toBe(bobExit.claim.amount);
 
     expect(await client().pendingBalance(carol.address())).toBe(0n);
