@@ -8,7 +8,8 @@ import { resolve } from "node:path";
 import { initPoseidon } from "@zklite/state";
 import { isZkLiteError } from "@zklite/protocol";
 import { loadConfig } from "../config/config.js";
-import { restoreFromL1, type RestoreMode, type RestoreProgress } from "../data-restore/data-restore.js";
+import { restoreFromL1, type DataRestoreOptions, type RestoreMode, type RestoreProgress } from "../data-restore/data-restore.js";
+import { PrismaRestoreStore, type PrismaRestoreStoreOptions } from "../data-restore/prisma-restore-store.js";
 import { openDatabase } from "../storage/database.js";
 
 const USAGE = `zklite-restore: rebuild the zkLite state from L1 alone (commit calldata, replayed and checked
@@ -44,23 +45,26 @@ async function main(): Promise<void> {
   }
   const mode: RestoreMode = args.includes("--committed") ? "committed" : "executed";
   const config = loadConfig(process.env);
-  const deployment = JSON.parse(readFileSync(resolve(config.ZKLITE_DEPLOYMENT_FILE), "utf8")) as Parameters<typeof restoreFromL1>[0]["deployment"] & { chainId: string };
+  const deployment = JSON.parse(readFileSync(resolve(config.ZKLITE_DEPLOYMENT_FILE), "utf8")) as DataRestoreOptions["deployment"] & { chainId: string; tokens: PrismaRestoreStoreOptions["knownTokens"] };
   await initPoseidon();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.ZKLITE_DATA_DIR });
   try {
-    const result = await restoreFromL1({
-      rpcUrl: config.ZKLITE_L1_RPC_URL,
-      chainId: Number(deployment.chainId),
-      deployment,
-      depths: { accountTreeDepth: config.ZKLITE_ACCOUNT_TREE_DEPTH, balanceTreeDepth: config.ZKLITE_BALANCE_TREE_DEPTH },
-      mode,
-      untilBlock,
-      confirmations: config.ZKLITE_L1_CONFIRMATIONS,
-      windowBlocks: config.ZKLITE_L1_MAX_LOG_RANGE,
-      requestTimeoutMs: 30_000,
-      prisma: database.prisma,
-      onProgress: progressBar(),
-    });
+    const store = new PrismaRestoreStore(database.prisma, { rpcUrl: config.ZKLITE_L1_RPC_URL, chainId: Number(deployment.chainId), knownTokens: deployment.tokens });
+    const result = await restoreFromL1(
+      {
+        rpcUrl: config.ZKLITE_L1_RPC_URL,
+        chainId: Number(deployment.chainId),
+        deployment,
+        depths: { accountTreeDepth: config.ZKLITE_ACCOUNT_TREE_DEPTH, balanceTreeDepth: config.ZKLITE_BALANCE_TREE_DEPTH },
+        mode,
+        untilBlock,
+        confirmations: config.ZKLITE_L1_CONFIRMATIONS,
+        windowBlocks: config.ZKLITE_L1_MAX_LOG_RANGE,
+        requestTimeoutMs: 30_000,
+        onProgress: progressBar(),
+      },
+      store,
+    ).finally(() => store.close());
     process.stderr.write("\n");
     if (args.includes("--json")) process.stdout.write(`${JSON.stringify(result)}\n`);
     else {

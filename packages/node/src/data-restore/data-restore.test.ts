@@ -6,11 +6,13 @@
  * node's roots and accounts (executed-only into PGlite, committed into PostgreSQL); killed and run again it gets the
  * same; a node started on the restored storage serves the same accounts.
  */
-import { spawn } from "node:child_process";
+import { execSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZkLite__factory } from "@zklite/contracts";
 import { Provider, tokenRatio, Wallet, type ETHOperation, type Transaction } from "@zklite/sdk";
@@ -150,6 +152,8 @@ async function newDatabase(): Promise<{ databaseUrl: string }> {
 
 describe("data restore from L1 (zklite-restore)", () => {
   let executedUpTo = 0;
+  let resolveRestoredExecuted: (target: { dataDir: string }) => void = () => undefined;
+  const restoredExecuted = new Promise<{ dataDir: string }>((resolve) => (resolveRestoredExecuted = resolve));
 
   it("builds a history on L1: executed blocks with every operation type, then committed ones, a revert and a re-commit", async () => {
     await executedOnL2(await alice.depositToSyncFromEthereum({ depositTo: alice.address(), token: "ETH", amount: parseEther("5") }));
@@ -176,7 +180,14 @@ describe("data restore from L1 (zklite-restore)", () => {
     const kinds = new Set((await prisma().executedOperation.findMany({ where: { success: true }, select: { opType: true } })).map((row) => row.opType));
     for (const kind of ["Deposit", "ChangePubKey", "Transfer", "TransferToNew", "MintNFT", "WithdrawNFT", "Swap", "ForcedExit", "Withdraw", "FullExit"]) expect(kinds).toContain(kind);
 
+    // a few dozen blocks: transfers in blocks of their own
+    for (let i = 0; i < 24; i++) {
+      const before = await lastBlock();
+      await committed((i % 2 === 0 ? alice : bob).syncTransfer({ to: (i % 2 === 0 ? bob : alice).address(), token: "ETH", amount: BigInt(1 + i) * 10n ** 12n }));
+      await sealEverything(before + 1);
+    }
     const proven = await sealEverything();
+    expect(proven).toBeGreaterThanOrEqual(30);
     await waitForL1Status(devnet, proven, "committedAt");
     await proveStoredBlocks(devnet, proven);
     await waitForL1Status(devnet, proven, "executedAt", 120_000);
@@ -213,6 +224,7 @@ describe("data restore from L1 (zklite-restore)", () => {
     const nodeBlock = await prisma().block.findUniqueOrThrow({ where: { number: executedUpTo } });
     expect(resumed.stateRoot).toBe(nodeBlock.newStateRoot);
 
+    resolveRestoredExecuted(target);
     const fresh = resultOf(await runRestore(await newDataDir(), ["--json"]));
     expect(fresh).toMatchObject({ lastBlock: resumed.lastBlock, stateRoot: resumed.stateRoot, blocksReplayed: executedUpTo });
     const stored = await withDatabase(target, async (db) => ({
@@ -223,6 +235,40 @@ describe("data restore from L1 (zklite-restore)", () => {
     expect(stored.blocks).toEqual(nodeBlocks);
     const nodePriorityOps = await prisma().priorityOperation.findMany({ orderBy: { serialId: "asc" }, select: { serialId: true, executedInBlock: true } });
     expect(stored.priorityOps).toEqual(nodePriorityOps);
+  }, 240_000);
+
+  it("restores the executed blocks in headless Chromium into memory (no database): the same root and accounts", async () => {
+    execSync(`node ${join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "scripts", "ensure-chromium.mjs")}`, { stdio: "inherit" });
+    const entry = join(dirname(fileURLToPath(import.meta.url)), "..", "testing", "browser-restore-entry.ts");
+    const bundle = (await build({ entryPoints: [entry], bundle: true, platform: "browser", format: "iife", target: "es2022", write: false, logLevel: "warning" })).outputFiles[0]?.text as string;
+    const browser = await chromium.launch({
+      executablePath: process.env.ZKLITE_CHROMIUM ?? "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(String(error)));
+      // a page on the L1's origin: the restore's JSON-RPC requests are same-origin
+      await page.goto(devnet.l1.url).catch(() => undefined);
+      await page.addScriptTag({ content: bundle });
+      const deployment = JSON.parse(readFileSync(devnet.node.deploymentFile, "utf8")) as Record<string, unknown>;
+      const options = { rpcUrl: devnet.l1.url, chainId: 31337, deployment, depths: { accountTreeDepth: 24, balanceTreeDepth: 32 }, mode: "executed", confirmations: 1, windowBlocks: 25, requestTimeoutMs: 30_000 };
+      type Restored = { result: RestoreResult; accounts: { id: number; address: string; nonce: number; pubKeyHash: string; balances: [number, string][] }[]; blocks: number; priorityOps: number };
+      const restored = await page.evaluate((o) => (globalThis as unknown as { zkliteRestore(options: unknown): Promise<unknown> }).zkliteRestore(o), options) as Restored;
+      expect(errors).toEqual([]);
+      expect(restored.result).toMatchObject({ lastBlock: executedUpTo, blocksReplayed: executedUpTo });
+      expect(restored.blocks).toBe(executedUpTo);
+      const nodeBlock = await prisma().block.findUniqueOrThrow({ where: { number: executedUpTo } });
+      expect(restored.result.stateRoot).toBe(nodeBlock.newStateRoot);
+      // the same accounts as the PGlite restore of the same blocks
+      const inPglite = await withDatabase(await restoredExecuted, accountsOf);
+      expect(restored.accounts.map(({ id, address, nonce, pubKeyHash }) => ({ id, address, nonce: BigInt(nonce), pubKeyHash }))).toEqual(inPglite.accounts);
+      const balances = restored.accounts.flatMap((account) => account.balances.map(([tokenId, amount]) => ({ accountId: account.id, tokenId, amount }))).sort((a, b) => a.accountId - b.accountId || a.tokenId - b.tokenId);
+      expect(balances).toEqual(inPglite.balances);
+    } finally {
+      await browser.close();
+    }
   }, 240_000);
 
   it("restores every committed block into PostgreSQL, killed -9 midway and run again: the node's accounts; a node started on it serves them", async () => {

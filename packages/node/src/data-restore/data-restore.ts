@@ -1,6 +1,7 @@
 /**
- * Data restore: the rollup state rebuilt from L1 alone (no node API), into the node's storage, so that anyone can
- * check the operator and a node can start from it. See README.md for the flow and what is checked.
+ * Data restore: the rollup state rebuilt from L1 alone (no node API), into a store (the node's storage, or memory in
+ * a browser), so that anyone can check the operator and a node can start from it. See README.md for the flow and
+ * what is checked. Browser-safe: no Node built-ins, no database here.
  */
 import { Contract } from "ethers";
 import {
@@ -15,18 +16,15 @@ import {
   toHex,
   type Operation,
 } from "@zklite/protocol";
-import { RollupState, SKIP_SIGNATURE_CHECKS, type AsyncBatchHasher } from "@zklite/state";
-import { genesisStoredBlock, storedBlockHash, storedBlockInfo, type CommitBlockInfo, type GenesisStoredBlockJson, type StoredBlockInfo } from "../eth-sender/block-encoding.js";
+import type { AsyncBatchHasher, RollupState } from "@zklite/state";
+import { genesisStoredBlock, storedBlockHash, type CommitBlockInfo, type GenesisStoredBlockJson, type StoredBlockInfo } from "../eth-sender/block-encoding.js";
 import { rollupInterface } from "../eth-sender/rollup-abi.js";
 import { L1Reader } from "../eth-watch/l1-reader.js";
-import { restoreState } from "../state-keeper/restore.js";
-import { ChainRepository } from "../storage/chain-repository.js";
-import type { PrismaClient } from "../storage/generated/client.js";
-import { hex32, toJsonValue } from "../storage/json.js";
-import { PriorityOpRepository } from "../storage/priority-op-repository.js";
+import { hex32 } from "../storage/json.js";
 import { CanonicalChain } from "./canonical-chain.js";
 import { findCommitCall, type CommitCall } from "./commit-calls.js";
 import { DataRestoreError } from "./errors.js";
+import type { RestoreStart, RestoreStore, RestoredBlock } from "./restore-store.js";
 import { rollupHistory } from "./rollup-history.js";
 
 /** "executed": only blocks executed on L1 (final, the trustless view); "committed": every block L1 holds. */
@@ -41,7 +39,6 @@ export interface DataRestoreOptions {
     readonly deployBlock: number;
     readonly contracts: { readonly zkLite: string; readonly governance: string };
     readonly genesis: { readonly stateRoot: string; readonly storedBlockInfo: GenesisStoredBlockJson };
-    readonly tokens: readonly { readonly address: string; readonly symbol: string; readonly decimals: number }[];
   };
   /** Account 0 of the genesis state; default: the deployer (as the node's). */
   readonly feeAccountAddress?: string;
@@ -54,7 +51,6 @@ export interface DataRestoreOptions {
   /** Most L1 blocks per `eth_getLogs` request. */
   readonly windowBlocks: number;
   readonly requestTimeoutMs: number;
-  readonly prisma: PrismaClient;
   readonly hashBatch?: AsyncBatchHasher;
   readonly onProgress?: (progress: RestoreProgress) => void;
 }
@@ -78,11 +74,11 @@ export interface RestoreResult {
   readonly replaySeconds: number;
 }
 
-/** Restores into `options.prisma` (new, or left by an earlier run of the same restore) and returns where it got. */
-export async function restoreFromL1(options: DataRestoreOptions): Promise<RestoreResult> {
+/** Restores into `store` (new, or left by an earlier run of the same restore) and returns where it got. */
+export async function restoreFromL1(options: DataRestoreOptions, store: RestoreStore): Promise<RestoreResult> {
   const reader = new L1Reader({ rpcUrl: options.rpcUrl, chainId: options.chainId, requestTimeoutMs: options.requestTimeoutMs });
   try {
-    return await new Restore(options, reader).run();
+    return await new Restore(options, reader, store).run();
   } catch (error) {
     if (isZkLiteError(error) && error.code === "ETH_WATCH_L1_UNAVAILABLE") throw new DataRestoreError("RESTORE_L1_UNAVAILABLE", error.message, { cause: error });
     throw error;
@@ -92,8 +88,6 @@ export async function restoreFromL1(options: DataRestoreOptions): Promise<Restor
 }
 
 class Restore {
-  private readonly chain: ChainRepository;
-  private readonly priorityOps: PriorityOpRepository;
   private readonly rollup: Contract;
   private readonly canonical = new CanonicalChain();
   private readonly l1BlockTimes = new Map<number, Date>();
@@ -101,16 +95,9 @@ class Restore {
   constructor(
     private readonly options: DataRestoreOptions,
     private readonly reader: L1Reader,
+    private readonly store: RestoreStore,
   ) {
-    this.chain = new ChainRepository(options.prisma);
     this.rollup = new Contract(options.deployment.contracts.zkLite, rollupInterface, reader.provider);
-    const known = new Map(options.deployment.tokens.map((token) => [token.address.toLowerCase(), token]));
-    this.priorityOps = new PriorityOpRepository(options.prisma, async (address) => {
-      const token = known.get(address.toLowerCase());
-      if (token !== undefined) return { symbol: token.symbol, decimals: token.decimals };
-      const erc20 = new Contract(address, ["function symbol() view returns (string)", "function decimals() view returns (uint8)"], reader.provider);
-      return this.l1(`the metadata of token ${address}`, async () => ({ symbol: String(await erc20.getFunction("symbol")()), decimals: Number(await erc20.getFunction("decimals")()) }));
-    });
   }
 
   async run(): Promise<RestoreResult> {
@@ -123,20 +110,26 @@ class Restore {
     const genesis = genesisStoredBlock(options.deployment.genesis.storedBlockInfo);
     await this.requireStoredHash(0, storedBlockHash(genesis), l1Block, "the deployment file's genesis block");
 
-    const { state, stored } = await this.loadState();
-    await this.scan(l1Block);
+    const start = await this.store.open({
+      depths: options.depths,
+      feeAccountAddress: (options.feeAccountAddress ?? options.deployment.deployer).toLowerCase(),
+      expectedRoot: options.deployment.genesis.stateRoot,
+      hashBatch: options.hashBatch,
+    });
+    const { state } = start;
+    await this.scan(l1Block, start);
 
     const reachable = options.mode === "executed" ? this.canonical.lastExecuted : this.canonical.lastCommitted;
     const target = Math.min(reachable, options.untilBlock ?? reachable);
-    const tip = stored.lastSealedBlock;
-    const tipInfo = tip === 0 ? genesis : await this.storedTipInfo(tip);
+    const tip = start.lastBlock;
+    const tipInfo = start.lastBlockInfo ?? genesis;
     if (tip > 0) await this.requireStoredHash(tip, storedBlockHash(tipInfo), l1Block, `block ${tip} in storage`, "RESTORE_STORAGE_CONFLICT");
 
     const started = performance.now();
     let blocksReplayed = 0;
     let operationsReplayed = 0;
     let last = { number: tip, info: tipInfo };
-    let nextPrioritySerial = stored.nextPriorityOpSerial;
+    let nextPrioritySerial = start.nextExecutedPriorityOp;
     while (last.number < target) {
       const ref = this.canonical.commitOf(last.number + 1);
       if (ref === undefined) throw new DataRestoreError("RESTORE_CHAIN_MISMATCH", `no commit of block ${last.number + 1} was found on L1 up to block ${l1Block}`);
@@ -160,11 +153,7 @@ class Restore {
         if (block.blockNumber > target || this.canonical.commitOf(block.blockNumber)?.txHash !== ref.txHash) break;
         const replayed = await this.replay(state, block, info);
         const priorityCount = Number(info.priorityOperations);
-        await this.chain.writeRestoredBlock({
-          row: await this.blockRow(block, info, replayed, ref),
-          stateDiff: replayed.stateDiff,
-          priorityOps: { firstSerialId: nextPrioritySerial, count: priorityCount },
-        });
+        await this.store.saveBlock(await this.restoredBlock(block, info, replayed, ref, { firstSerialId: nextPrioritySerial, count: priorityCount }));
         nextPrioritySerial += BigInt(priorityCount);
         blocksReplayed++;
         operationsReplayed += replayed.count;
@@ -187,38 +176,11 @@ class Restore {
     };
   }
 
-  /** Genesis on empty storage (checked against the deployment's root), else the state an earlier run left. */
-  private async loadState() {
-    const { options } = this;
-    if (await this.options.prisma.pendingBlock.findUnique({ where: { id: 1 } })) {
-      throw new DataRestoreError("RESTORE_STORAGE_CONFLICT", "the storage holds a node's pending block: restore into a new data directory or database");
-    }
-    const unconfirmed = await options.prisma.block.findFirst({ where: { commitTxHash: null }, select: { number: true } });
-    if (unconfirmed !== null) {
-      throw new DataRestoreError("RESTORE_STORAGE_CONFLICT", `the storage holds block ${unconfirmed.number}, which no L1 commit is recorded for (a node's own): restore into a new data directory or database`);
-    }
-    try {
-      return await restoreState(
-        this.chain,
-        {
-          ...options.depths,
-          signatureChecker: SKIP_SIGNATURE_CHECKS,
-          feeAccountAddress: (options.feeAccountAddress ?? options.deployment.deployer).toLowerCase(),
-          expectedGenesisRoot: options.deployment.genesis.stateRoot,
-        },
-        options.hashBatch,
-      );
-    } catch (error) {
-      if (isZkLiteError(error) && error.code === "GENESIS_MISMATCH") throw new DataRestoreError("RESTORE_CHAIN_MISMATCH", error.message, { cause: error });
-      throw error;
-    }
-  }
-
   /** Reads the block events up to `l1Block`; stores the priority requests, tokens and authorizations eth-watch would. */
-  private async scan(l1Block: number): Promise<void> {
+  private async scan(l1Block: number, start: RestoreStart): Promise<void> {
     const { options } = this;
-    const cursor = await this.priorityOps.loadCursor();
-    let nextSerial = await this.priorityOps.nextSerialId();
+    const { cursor } = start;
+    let nextSerial = start.nextStoredPriorityOp;
     const range = {
       rollup: options.deployment.contracts.zkLite,
       governance: options.deployment.contracts.governance,
@@ -233,7 +195,7 @@ class Restore {
         const priorityOps = window.watched.priorityOps.filter((op) => op.serialId >= nextSerial);
         const blockHash = await this.reader.blockHash(window.toBlock);
         if (blockHash === undefined) throw new DataRestoreError("RESTORE_L1_UNAVAILABLE", `L1 block ${window.toBlock} is gone (a reorg?): run again`);
-        await this.priorityOps.saveConfirmed({ ...window.watched, priorityOps, cursor: { blockNumber: window.toBlock, blockHash } });
+        await this.store.saveWindow({ ...window.watched, priorityOps, cursor: { blockNumber: window.toBlock, blockHash } });
         nextSerial += BigInt(priorityOps.length);
       }
       options.onProgress?.({
@@ -275,7 +237,13 @@ class Restore {
     return { ...replayed, operations, count: operations.filter((op) => op.type !== "Noop").length };
   }
 
-  private async blockRow(block: CommitBlockInfo, info: StoredBlockInfo, replayed: Awaited<ReturnType<Restore["replay"]>>, ref: { txHash: string; l1BlockNumber: number }) {
+  private async restoredBlock(
+    block: CommitBlockInfo,
+    info: StoredBlockInfo,
+    replayed: Awaited<ReturnType<Restore["replay"]>>,
+    ref: { txHash: string; l1BlockNumber: number },
+    priorityOps: RestoredBlock["priorityOps"],
+  ): Promise<RestoredBlock> {
     const publicData = fromHex(block.publicData);
     const executeTxHash = this.canonical.executeTxOf(block.blockNumber);
     const committedAt = await this.l1BlockTime(ref.l1BlockNumber);
@@ -288,20 +256,17 @@ class Restore {
       commitment: info.commitment,
       blockChunks: publicData.length / CHUNK_BYTES,
       chunksUsed: chunksUsed(replayed.operations),
-      publicData: Buffer.from(publicData),
+      publicData,
       onchainOperations: block.onchainOperations.map((op) => ({ publicDataOffset: op.publicDataOffset, ethWitness: op.ethWitness === "0x" ? "" : op.ethWitness })),
-      fees: toJsonValue(replayed.fees) as object,
+      fees: replayed.fees,
       operationCount: replayed.count,
       commitTxHash: ref.txHash,
       committedAt,
-      // an executed block was proven, by a transaction the restore does not look for
-      ...(executeTxHash === undefined || block.blockNumber > this.canonical.lastExecuted ? {} : { executeTxHash, executedAt: committedAt, provenAt: committedAt }),
+      // the time of the execution is not looked up: the commit's stands for it
+      executed: executeTxHash === undefined || block.blockNumber > this.canonical.lastExecuted ? undefined : { txHash: executeTxHash, at: committedAt },
+      stateDiff: replayed.stateDiff,
+      priorityOps,
     };
-  }
-
-  private async storedTipInfo(tip: number): Promise<StoredBlockInfo> {
-    const row = await this.options.prisma.block.findUniqueOrThrow({ where: { number: tip } });
-    return storedBlockInfo(row);
   }
 
   /** `storedBlockHashes(blockNumber)` at `l1Block` must be `expected`. */
