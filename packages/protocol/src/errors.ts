@@ -22,7 +22,8 @@ export type ProtocolErrorCode =
   | "INVALID_MESSAGE_INPUT"
   | "INVALID_OPERATION"
   | "INVALID_PUBDATA"
-  | "INVALID_BLOCK";
+  | "INVALID_BLOCK"
+  | "INVALID_PROOF";
 
 export function protocolError(code: ProtocolErrorCode, message: string, cause?: unknown): ZkLiteError<ProtocolErrorCode> {
   return new ZkLiteError(code, message, cause === undefined ? undefined : { cause });

@@ -21,6 +21,7 @@ export * from "./eth/message-parts.js";
 export * from "./eth/tx-messages.js";
 export * from "./eth/change-pubkey-auth.js";
 export * from "./eth/signed-message.js";
+export * from "./eth/groth16-proof.js";
 
 export * from "./pubdata/operations.js";
 export * from "./pubdata/codec.js";

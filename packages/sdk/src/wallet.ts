@@ -17,6 +17,7 @@ import {
   MIN_NFT_TOKEN_ID,
   ZERO_PUBKEY_HASH,
   batchEthSignMessage,
+  groth16SolidityProof,
   getChangePubkeyMessage,
   type ChangePubKeyEthAuthData,
   type Create2Data,
@@ -665,6 +666,41 @@ export class Wallet {
     const amount = args.amount === undefined ? await this.getPendingBalance(args.token, owner) : toAmount(args.amount, "amount");
     const rollup = rollupContract(this.config.contracts.zkLite, this._ethSigner);
     return l1Call("withdrawPendingBalance", () => rollup.getFunction("withdrawPendingBalance")(owner, this.#l1TokenAddress(args.token), amount, { ...args.ethTxOptions }) as Promise<ContractTransactionResponse>);
+  }
+
+  /**
+   * Exodus (the operator is gone and L1 is in exodus mode): credits the balance an exit proof shows in the rollup's last
+   * executed state to its owner's pending balance (an NFT becomes withdrawable), paid out by `withdrawPendingBalance`
+   * / `withdrawPendingNFTBalance`. The claim, the last executed block's `StoredBlockInfo` and the state come from a
+   * restore from L1 (`@zklite/node/data-restore`, in a browser too), the proof from the exit circuit
+   * (`@zklite/prover`, native or `/browser`): a snarkjs Groth16 proof or its `uint256[8]`. Anyone may send it for
+   * any owner; each account and token exits once.
+   */
+  async performExodus(exodus: {
+    storedBlockInfo: { blockNumber: number; priorityOperations: BigNumberish; pendingOnchainOperationsHash: string; timestamp: BigNumberish; stateHash: string; commitment: string };
+    claim: { owner: string; accountId: number; tokenId: number; amount: BigNumberish; nftCreatorAccountId: number; nftCreatorAddress: string; nftSerialId: number; nftContentHash: string };
+    proof: unknown;
+    ethTxOptions?: EthTxOptions;
+  }): Promise<ContractTransactionResponse> {
+    const args = requireArgs(exodus, "exodus");
+    const claim = requireArgs(args.claim, "claim");
+    const proof = Array.isArray(args.proof) && args.proof.length === 8 ? args.proof.map((value, i) => toAmount(value as BigNumberish, `proof[${i}]`)) : groth16SolidityProof(args.proof);
+    const rollup = rollupContract(this.config.contracts.zkLite, this._ethSigner);
+    return l1Call("performExodus", () =>
+      rollup.getFunction("performExodus")(
+        args.storedBlockInfo,
+        requireAddress(claim.owner, "claim.owner"),
+        toInteger(claim.accountId, "claim.accountId"),
+        toInteger(claim.tokenId, "claim.tokenId"),
+        toAmount(claim.amount, "claim.amount"),
+        toInteger(claim.nftCreatorAccountId, "claim.nftCreatorAccountId"),
+        requireAddress(claim.nftCreatorAddress, "claim.nftCreatorAddress"),
+        toInteger(claim.nftSerialId, "claim.nftSerialId"),
+        claim.nftContentHash,
+        proof,
+        { ...args.ethTxOptions },
+      ) as Promise<ContractTransactionResponse>,
+    );
   }
 
   /** Mints on L1 an NFT whose withdrawal was executed (through its creator's factory). */

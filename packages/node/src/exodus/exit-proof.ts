@@ -5,9 +5,8 @@
  */
 import { buildExitWitness, MAX_FUNGIBLE_TOKEN_ID } from "@zklite/circuits";
 import { calculateWitness, defaultEngine, type KeySetCircuit, type ProverEngine } from "@zklite/prover";
-import { isZkLiteError } from "@zklite/protocol";
+import { groth16SolidityProof, isZkLiteError, type SolidityProof } from "@zklite/protocol";
 import type { RollupState } from "@zklite/state";
-import { solidityProof, type SolidityProof } from "../eth-sender/proof-encoding.js";
 import { ExodusError } from "./errors.js";
 
 /** What `performExodus` takes besides the stored block and the proof. */
@@ -58,7 +57,7 @@ export async function proveExit(state: RollupState, accountId: number, tokenId: 
       nftSerialId: statement.nftSerialId,
       nftContentHash: statement.nftContentHash,
     },
-    proof: solidityProof(proof, 0),
+    proof: groth16SolidityProof(proof),
     root: statement.root,
     proveSeconds: (performance.now() - started) / 1000,
   };

@@ -19,7 +19,6 @@ import { startBrowserProverHarness } from "@zklite/prover/testing/browser";
 import { Wallet, type ETHOperation, type Transaction } from "@zklite/sdk";
 import { Contract, hexlify, parseEther, randomBytes, Wallet as EthersWallet, ZeroAddress } from "ethers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { solidityProof } from "../eth-sender/proof-encoding.js";
 import { openDatabase } from "../storage/database.js";
 import { TEST_NODE_ENV } from "../testing/devnet.js";
 import { startProvingDevnet, type ProvingDevnet } from "../testing/proving-devnet.js";
@@ -216,7 +215,8 @@ describe("exodus: users leave with exit proofs when the operator is gone", () =>
     } finally {
       await harness.close();
     }
-    await client().claim(chain.lastBlock, { ...bobExit, proof: solidityProof(browserProof, 0) });
+    // sent by bob's SDK Wallet with the snarkjs proof as the browser made it
+    await (await bob.performExodus({ storedBlockInfo: chain.lastBlock, claim: bobExit.claim, proof: browserProof })).wait();
     expect(await client().pendingBalance(bob.address())).toBe(bobExit.claim.amount);
 
     expect(await client().pendingBalance(carol.address())).toBe(0n);

@@ -15,6 +15,7 @@ export const ZKLITE_ABI = [
   "function withdrawPendingBalance(address owner, address token, uint128 amount)",
   "function withdrawPendingNFTBalance(uint32 tokenId)",
   "function exodusMode() view returns (bool)",
+  "function performExodus((uint32 blockNumber, uint64 priorityOperations, bytes32 pendingOnchainOperationsHash, uint256 timestamp, bytes32 stateHash, bytes32 commitment) storedBlockInfo, address owner, uint32 accountId, uint32 tokenId, uint128 amount, uint32 nftCreatorAccountId, address nftCreatorAddress, uint32 nftSerialId, bytes32 nftContentHash, uint256[8] proof)",
   "event NewPriorityRequest(address sender, uint64 serialId, uint8 opType, bytes pubData, uint256 expirationBlock)",
   "error ExodusModeActive()",
   "error DepositToSpecialAccount()",
@@ -28,4 +29,9 @@ export const ZKLITE_ABI = [
   "error NothingToWithdraw()",
   "error NoPendingNFT(uint32 tokenId)",
   "error TokenNotRegistered(address token)",
+  "error NotInExodusMode()",
+  "error ExodusAlreadyPerformed(uint32 accountId, uint32 tokenId)",
+  "error NotLastExecutedBlock()",
+  "error InvalidExitProof()",
+  "error ZeroNFTExitAmount()",
 ] as const;
