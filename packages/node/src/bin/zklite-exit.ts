@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { FetchRequest, JsonRpcProvider, Network, Wallet } from "ethers";
 import { loadKeySet } from "@zklite/prover";
-import { isZkLiteError } from "@zklite/protocol";
+import { isZkLiteError, MIN_NFT_TOKEN_ID, NFT_TOKEN_ID } from "@zklite/protocol";
 import { initPoseidon } from "@zklite/state";
 import { loadConfig } from "../config/config.js";
 import { ExodusError } from "../exodus/errors.js";
@@ -21,7 +21,8 @@ const USAGE = `zklite-exit: leave zkLite on L1 when its operator is gone, from t
 
 usage: zklite-exit <command> [options]
 
-  status                                  exodus mode, the last executed block, open priority requests
+  status [--address A]                    exodus mode, the last executed block, open priority requests; with an
+                                          address, its restored balances: claimed or not, pending on L1
   activate                                switch exodus mode on (once the oldest priority request expired)
   claim --address A --token T             prove A's balance of T (id, symbol, or NFT id) in the last executed
                                           state and credit it to A's pending balance on L1 (performExodus)
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}\n`);
   };
   try {
-    if (command === "status") return print(await client.status());
+    if (command === "status" && values.address === undefined) return print(await client.status());
     if (command === "activate") {
       needKey();
       return print({ exodusMode: await client.activate() });
@@ -75,10 +76,24 @@ async function main(): Promise<void> {
         return print({ txHash: await client.cancelOutstandingDeposits(count, pubdata), requests: count, deposits: pubdata.length });
       }
       const address = required(values.address, "--address");
+      if (command === "status") {
+        // the address's balances in the restored state: claimed or not, and what L1 holds pending for it
+        const chain = await loadRestoredChain(prisma, { accountTreeDepth: config.ZKLITE_ACCOUNT_TREE_DEPTH, balanceTreeDepth: config.ZKLITE_BALANCE_TREE_DEPTH });
+        const accountId = chain.state.tree.accountIdByAddress(address);
+        const status = await client.status();
+        const balances = [];
+        for (const [tokenId, amount] of accountId === undefined ? [] : chain.state.tree.balances(accountId)) {
+          if (amount === 0n || tokenId === NFT_TOKEN_ID) continue; // a creator's count of minted NFTs is not a balance
+          const token = await resolveToken(prisma, String(tokenId));
+          const claimed = status.exodusMode ? await client.claimed(chain.lastBlock, address, accountId as number, tokenId) : false;
+          balances.push({ tokenId, amount, claimed, pending: tokenId >= MIN_NFT_TOKEN_ID ? undefined : await client.pendingBalance(address, token.address) });
+        }
+        return print({ ...status, restoredBlock: chain.lastBlock.blockNumber, address, accountId, balances });
+      }
       const token = await resolveToken(prisma, required(values.token, "--token"));
       if (command === "withdraw") {
         needKey();
-        if (token.id > 0xffff) return print({ txHash: await client.withdrawPendingNft(token.id), tokenId: token.id });
+        if (token.id >= MIN_NFT_TOKEN_ID) return print({ txHash: await client.withdrawPendingNft(token.id), tokenId: token.id });
         const amount = await client.pendingBalance(address, token.address);
         return print({ txHash: await client.withdrawPending(address, token.address), tokenId: token.id, amount });
       }

@@ -75,6 +75,22 @@ export class ExodusClient {
     return this.send("performExodus", args);
   }
 
+  /**
+   * Whether `accountId` already exited `tokenId`. The rollup keeps that privately; `performExodus` checks it before
+   * the proof, so a call with an empty proof tells: ExodusAlreadyPerformed, or InvalidExitProof when not yet.
+   */
+  async claimed(lastExecuted: StoredBlockInfo, owner: string, accountId: number, tokenId: number): Promise<boolean> {
+    const empty = [0n, 0n, 0n, 0n, 0n, 0n, 0n, 0n];
+    try {
+      await this.simulate("performExodus", [lastExecuted, owner, accountId, tokenId, 1n, 0, ZeroAddress, 0, `0x${"0".repeat(64)}`, empty]);
+    } catch (error) {
+      if (error instanceof ExodusError && error.code === "EXODUS_ALREADY_CLAIMED") return true;
+      if (error instanceof ExodusError && error.message.includes("InvalidExitProof")) return false;
+      throw error;
+    }
+    throw new ExodusError("EXODUS_L1_REFUSED", "performExodus accepted an empty proof: the exit verifier is not a real one");
+  }
+
   /** Refunds (to pending balances) up to `n` open priority requests; `depositsPubdata` has the deposits' queued pubdata in order. */
   async cancelOutstandingDeposits(n: number, depositsPubdata: readonly string[]): Promise<string> {
     const args = [n, [...depositsPubdata]];

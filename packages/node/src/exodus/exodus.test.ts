@@ -179,6 +179,13 @@ describe("exodus: users leave with exit proofs when the operator is gone", () =>
   }, VERIFY_MS);
 
   it("refuses a second claim, a proof for another account and a wrong amount; accepts an exit proved in Chromium; refunds the unexecuted deposit", async () => {
+    // what the contract already paid: every claim of alice's, none of bob's
+    const aliceStatus = (await json("zklite-exit", ["status", "--address", alice.address()])) as { balances: { tokenId: number; claimed: boolean; pending?: string }[] };
+    expect(aliceStatus.balances.map((b) => [b.tokenId, b.claimed])).toEqual([[0, true], [1, true], [nftId, true]]);
+    expect(aliceStatus.balances[0]?.pending).toBe("0"); // paid out by the withdrawals above
+    const bobStatus = (await json("zklite-exit", ["status", "--address", bob.address()])) as { balances: { tokenId: number; claimed: boolean }[] };
+    expect(bobStatus.balances).toEqual([expect.objectContaining({ tokenId: 0, claimed: false })]);
+
     const again = await zklite("zklite-exit", ["claim", "--address", alice.address(), "--token", "ETH"]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("EXODUS_ALREADY_CLAIMED");
