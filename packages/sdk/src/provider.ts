@@ -169,12 +169,17 @@ export class Provider {
     });
   }
 
+  /** Resolves once `read` gives a value `done` accepts; NODE_UNREACHABLE reads are retried until `timeoutMs`. */
   private waitFor<T>(kinds: NodeEvent["kind"][], key: string | undefined, read: () => Promise<T | null>, done: (value: T | null) => value is T, timeoutMs: number, what: string): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let settled = false;
+      let unreachable: ZkLiteError | undefined;
       // events wake the check; a slow poll covers the moment before the subscription is live, and reconnects
       const poll = setInterval(() => check(), SAFETY_POLL_MS);
-      const timer = setTimeout(() => finish(new ZkLiteError("TIMEOUT", `${what} did not reach the awaited state within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => {
+        const lastError = unreachable === undefined ? "" : ` (the node was last unreachable: ${unreachable.message})`;
+        finish(new ZkLiteError("TIMEOUT", `${what} did not reach the awaited state within ${timeoutMs} ms${lastError}`));
+      }, timeoutMs);
       function finish(error: unknown, value?: T): void {
         if (settled) return;
         settled = true;
@@ -185,7 +190,17 @@ export class Provider {
         else reject(error);
       }
       function check(): void {
-        read().then((value) => (done(value) ? finish(undefined, value) : undefined), finish);
+        read().then(
+          (value) => {
+            unreachable = undefined;
+            if (done(value)) finish(undefined, value);
+          },
+          (error: unknown) => {
+            // a node restarting (or a network blip) is waited out until the timeout; other errors end the wait
+            if (error instanceof ZkLiteError && error.code === "NODE_UNREACHABLE") unreachable = error;
+            else finish(error);
+          },
+        );
       }
       // finish() runs only from timers and resolved reads, after this line
       const subscription = this.subscribe({ kinds, ...(key === undefined ? {} : { key }) }, check, () => undefined, check);
