@@ -14,7 +14,7 @@ import { writeKeySet } from "@zklite/prover";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_NODE_ENV } from "./testing/devnet.js";
 import { ECHO_BLOCK_SIZES, startEchoDevnet, type EchoDevnet } from "./testing/echo-devnet.js";
-import { fundedUsers, transfer, waitForL1Status, waitForSealed } from "./testing/echo-users.js";
+import { fundedUsers, transfer, waitForAllSealed, waitForL1Status, waitForSealed } from "./testing/echo-users.js";
 import { contractsDir } from "./testing/hardhat-l1.js";
 import { NodeProcess } from "./testing/node-process.js";
 import { WorkerProcess } from "./testing/prover-worker-process.js";
@@ -67,7 +67,8 @@ describe("node services in separate processes on one PostgreSQL", () => {
     const [alice, bob] = await fundedUsers(devnet, 2, 10n ** 18n);
     if (alice === undefined || bob === undefined) throw new Error("no users");
     await transfer(devnet, alice, bob.user.address);
-    const first = await waitForSealed(devnet, 1);
+    // the transfer may still be in the pending block: wait for its seal, so that no later block gets witnessed below
+    const first = await waitForAllSealed(devnet);
     await waitForL1Status(devnet, first, "executedAt", 120_000);
 
     // one eth-sender acts; the other waits for its lease

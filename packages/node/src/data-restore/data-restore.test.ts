@@ -22,7 +22,7 @@ import { openDatabase, type Database } from "../storage/database.js";
 import type { PrismaClient } from "../storage/generated/client.js";
 import { TEST_NODE_ENV } from "../testing/devnet.js";
 import { proveStoredBlocks, releaseSnarkjs, startEchoDevnet, type EchoDevnet } from "../testing/echo-devnet.js";
-import { waitForL1Status } from "../testing/echo-users.js";
+import { waitForAllSealed, waitForL1Status } from "../testing/echo-users.js";
 import { NodeProcess } from "../testing/node-process.js";
 import { createTestDatabase } from "../testing/postgres.js";
 import { waitFor } from "../testing/wait-for.js";
@@ -66,18 +66,6 @@ async function lastBlock(): Promise<number> {
   return (await prisma().block.aggregate({ _max: { number: true } }))._max.number ?? 0;
 }
 
-/** Waits until no operation is left in the pending block and at least block `atLeast` is sealed; returns the last block. */
-function sealEverything(atLeast = 1): Promise<number> {
-  return waitFor(
-    async () => {
-      const sealed = await lastBlock();
-      const pending = await prisma().executedOperation.count({ where: { blockNumber: { gt: sealed } } });
-      return sealed >= atLeast && pending === 0 ? sealed : undefined;
-    },
-    60_000,
-    "every operation to be sealed",
-  );
-}
 
 interface RestoreRun {
   readonly code: number | null;
@@ -184,9 +172,9 @@ describe("data restore from L1 (zklite-restore)", () => {
     for (let i = 0; i < 24; i++) {
       const before = await lastBlock();
       await committed((i % 2 === 0 ? alice : bob).syncTransfer({ to: (i % 2 === 0 ? bob : alice).address(), token: "ETH", amount: BigInt(1 + i) * 10n ** 12n }));
-      await sealEverything(before + 1);
+      await waitForAllSealed(devnet, before + 1);
     }
-    const proven = await sealEverything();
+    const proven = await waitForAllSealed(devnet);
     expect(proven).toBeGreaterThanOrEqual(30);
     await waitForL1Status(devnet, proven, "committedAt");
     await proveStoredBlocks(devnet, proven);
@@ -196,11 +184,11 @@ describe("data restore from L1 (zklite-restore)", () => {
     // blocks committed, then reverted on the operator's request: the node rewinds and commits their transactions again
     await committed(bob.syncTransfer({ to: alice.address(), token: "DAI", amount: parseEther("1") }));
     const from = proven + 1;
-    await waitForL1Status(devnet, await sealEverything(from), "committedAt");
+    await waitForL1Status(devnet, await waitForAllSealed(devnet, from), "committedAt");
     await new L1OperationRepository(prisma()).requestRevert(from, Number(await rollup().totalBlocksCommitted()));
     await waitFor(async () => (await prisma().l1Operation.findFirst({ where: { kind: "revert", status: "applied" } })) ?? undefined, 60_000, "the revert to be applied");
     await committed(alice.syncTransfer({ to: bob.address(), token: "ETH", amount: parseEther("0.01") }));
-    await waitForL1Status(devnet, await sealEverything(from), "committedAt");
+    await waitForL1Status(devnet, await waitForAllSealed(devnet, from), "committedAt");
     await devnet.l1.mine(3);
 
     const logs = await devnet.l1.provider.getLogs({ address: devnet.deployment.contracts.zkLite, fromBlock: 0 });

@@ -60,6 +60,23 @@ export async function waitForSealed(devnet: EchoDevnet, number: number, timeoutM
   );
 }
 
+/**
+ * Waits until no operation is left in the pending block and block `atLeast` or a later one is sealed; returns the
+ * last sealed block (a transaction "in a block" may still be in the pending one: this waits for its seal).
+ */
+export async function waitForAllSealed(devnet: EchoDevnet, atLeast = 1, timeoutMs = 60_000): Promise<number> {
+  const { prisma } = devnet.database;
+  return waitFor(
+    async () => {
+      const sealed = (await prisma.block.aggregate({ _max: { number: true } }))._max.number ?? 0;
+      const pending = await prisma.executedOperation.count({ where: { blockNumber: { gt: sealed } } });
+      return sealed >= atLeast && pending === 0 ? sealed : undefined;
+    },
+    timeoutMs,
+    `every operation to be sealed (block ${atLeast} at least)`,
+  );
+}
+
 /** Waits until every block up to `number` has its `column` set (committed / proven / executed on L1). */
 export async function waitForL1Status(devnet: EchoDevnet, number: number, column: "committedAt" | "provenAt" | "executedAt", timeoutMs = 90_000): Promise<void> {
   try {
