@@ -187,6 +187,8 @@ describe("data restore from L1 (zklite-restore)", () => {
     await waitForL1Status(devnet, await waitForAllSealed(devnet, from), "committedAt");
     await new L1OperationRepository(prisma()).requestRevert(from, Number(await rollup().totalBlocksCommitted()));
     await waitFor(async () => (await prisma().l1Operation.findFirst({ where: { kind: "revert", status: "applied" } })) ?? undefined, 60_000, "the revert to be applied");
+    // the node applies the revert while it restarts in place: its API answers again once it is up
+    await waitFor(async () => ((await fetch(`${devnet.node.url}/health`).then((response) => response.ok, () => false)) ? true : undefined), 60_000, "the node to be back after its rewind");
     await committed(alice.syncTransfer({ to: bob.address(), token: "ETH", amount: parseEther("0.01") }));
     await waitForL1Status(devnet, await waitForAllSealed(devnet, from), "committedAt");
     await devnet.l1.mine(3);
