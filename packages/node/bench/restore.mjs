@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { startEchoDevnet } from "../dist/testing/echo-devnet.js";
 import { fundedUsers, waitForL1Status } from "../dist/testing/echo-users.js";
 import { TEST_NODE_ENV } from "../dist/testing/devnet.js";
+import { lastJsonLine } from "../dist/testing/process-output.js";
 import { presign, settled, submit } from "./load.mjs";
 
 const TRANSFERS = Number(process.env.BENCH_RESTORE_TRANSFERS ?? 10_000);
@@ -59,7 +60,7 @@ try {
     child.once("exit", (code) => (code === 0 ? resolve(stdout) : reject(new Error(`zklite-restore exited ${code}`))));
   });
   const seconds = (performance.now() - started) / 1000;
-  const result = JSON.parse(output.trim().split("\n").at(-1));
+  const result = lastJsonLine(output, "zklite-restore");
   if (result.lastBlock !== status.lastSealedBlock) throw new Error(`restored ${result.lastBlock} blocks, the node sealed ${status.lastSealedBlock}`);
   const extra = { blocks: result.blocksReplayed, operations: result.operationsReplayed, replaySeconds: Number(result.replaySeconds.toFixed(1)) };
   print("restore.seconds", seconds, "s", { ...extra, transfers: bodies.length, goal: "< 60 for 10,000 transfers" });

@@ -25,6 +25,7 @@ import { proveStoredBlocks, releaseSnarkjs, startEchoDevnet, type EchoDevnet } f
 import { waitForAllSealed, waitForL1Status } from "../testing/echo-users.js";
 import { NodeProcess } from "../testing/node-process.js";
 import { createTestDatabase } from "../testing/postgres.js";
+import { lastJsonLine } from "../testing/process-output.js";
 import { waitFor } from "../testing/wait-for.js";
 import type { RestoreResult } from "./data-restore.js";
 
@@ -100,7 +101,7 @@ function runRestore(
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
-      if (killWhen !== undefined && stderr.split("\n").some(killWhen)) child.kill("SIGKILL");
+      if (killWhen !== undefined && stderr.split("\n").some((line) => killWhen(line))) child.kill("SIGKILL");
     });
     child.once("error", reject);
     child.once("exit", (code, signal) => resolve({ code, signal, stdout, stderr }));
@@ -109,7 +110,7 @@ function runRestore(
 
 function resultOf(run: RestoreRun): RestoreResult {
   if (run.code !== 0) throw new Error(`zklite-restore exited ${run.code ?? run.signal}:\n${run.stderr.slice(-3000)}`);
-  return JSON.parse(run.stdout.trim().split("\n").at(-1) as string) as RestoreResult;
+  return lastJsonLine<RestoreResult>(run.stdout, "zklite-restore");
 }
 
 async function withDatabase<T>(target: { dataDir: string } | { databaseUrl: string }, read: (prisma: PrismaClient) => Promise<T>): Promise<T> {

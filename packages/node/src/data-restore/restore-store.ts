@@ -4,21 +4,13 @@
  * or not at all, and gives back on `open` where an earlier run stopped.
  */
 import { RollupState, SKIP_SIGNATURE_CHECKS, type AsyncBatchHasher, type StateDiff } from "@zklite/state";
-import type { StoredBlockInfo } from "../eth-sender/block-encoding.js";
+import type { BlockRow, StoredBlockInfo } from "../eth-sender/block-encoding.js";
 import type { ConfirmedBatch, L1Cursor } from "../eth-watch/types.js";
 import { DataRestoreError } from "./errors.js";
 
-/** A block rebuilt from L1, with what it changed and the L1 transactions that committed and executed it. */
-export interface RestoredBlock {
-  readonly number: number;
-  readonly feeAccountId: number;
-  readonly timestamp: bigint;
-  readonly oldStateRoot: string;
-  readonly newStateRoot: string;
-  readonly commitment: string;
-  readonly blockChunks: number;
+/** A block rebuilt from L1 (the columns of a stored block), with what it changed and its L1 transactions. */
+export interface RestoredBlock extends BlockRow {
   readonly chunksUsed: number;
-  readonly publicData: Uint8Array;
   /** As `commitBlocks` took them (ethWitness "" when there is none). */
   readonly onchainOperations: readonly { readonly publicDataOffset: number; readonly ethWitness: string }[];
   readonly fees: ReadonlyMap<number, bigint>;

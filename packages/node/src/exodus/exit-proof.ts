@@ -3,23 +3,14 @@
  * (@zklite/circuits), the Groth16 proof with the key set's exit key (@zklite/prover: the native prover when built,
  * else snarkjs), and the claim `performExodus` takes with it.
  */
-import { buildExitWitness, MAX_FUNGIBLE_TOKEN_ID } from "@zklite/circuits";
+import { buildExitWitness, MAX_FUNGIBLE_TOKEN_ID, type ExitStatement } from "@zklite/circuits";
 import { calculateWitness, defaultEngine, type KeySetCircuit, type ProverEngine } from "@zklite/prover";
 import { groth16SolidityProof, isZkLiteError, type SolidityProof } from "@zklite/protocol";
 import type { RollupState } from "@zklite/state";
 import { ExodusError } from "./errors.js";
 
-/** What `performExodus` takes besides the stored block and the proof. */
-export interface ExitClaim {
-  readonly owner: string;
-  readonly accountId: number;
-  readonly tokenId: number;
-  readonly amount: bigint;
-  readonly nftCreatorAccountId: number;
-  readonly nftCreatorAddress: string;
-  readonly nftSerialId: number;
-  readonly nftContentHash: string;
-}
+/** What `performExodus` takes besides the stored block and the proof: the exit statement without its root. */
+export type ExitClaim = Omit<ExitStatement, "root">;
 
 export interface ProvenExit {
   readonly claim: ExitClaim;
@@ -45,20 +36,11 @@ export async function proveExit(state: RollupState, accountId: number, tokenId: 
   const started = performance.now();
   const wtns = await calculateWitness(circuit.wasmPath, witness.input);
   const { proof } = await engine.prove(circuit.zkeyPath, wtns);
-  const { statement } = witness;
+  const { root, ...claim } = witness.statement;
   return {
-    claim: {
-      owner: statement.owner,
-      accountId: statement.accountId,
-      tokenId: statement.tokenId,
-      amount: statement.amount,
-      nftCreatorAccountId: statement.nftCreatorAccountId,
-      nftCreatorAddress: statement.nftCreatorAddress,
-      nftSerialId: statement.nftSerialId,
-      nftContentHash: statement.nftContentHash,
-    },
+    claim,
     proof: groth16SolidityProof(proof),
-    root: statement.root,
+    root,
     proveSeconds: (performance.now() - started) / 1000,
   };
 }

@@ -153,5 +153,6 @@ function refusal(name: string, error: unknown): ExodusError {
 }
 
 function message(error: unknown): string {
-  return error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
+  const text = error instanceof Error ? error.message : String(error);
+  return text.slice(0, text.includes("\n") ? text.indexOf("\n") : text.length);
 }

@@ -27,6 +27,7 @@ import { startProvingDevnet, type ProvingDevnet } from "../testing/proving-devne
 import { ExodusClient } from "./exodus-client.js";
 import { proveExit } from "./exit-proof.js";
 import { loadRestoredChain, type RestoredChain } from "./restored-chain.js";
+import { lastJsonLine } from "../testing/process-output.js";
 import { waitFor } from "../testing/wait-for.js";
 
 const run = promisify(execFile);
@@ -96,7 +97,7 @@ async function zklite(bin: "zklite-restore" | "zklite-exit", args: readonly stri
 async function json(bin: "zklite-restore" | "zklite-exit", args: readonly string[]): Promise<Record<string, unknown>> {
   const result = await zklite(bin, args);
   if (result.code !== 0) throw new Error(`${bin} ${args.join(" ")} exited ${result.code}:\n${result.stderr.slice(-3000)}`);
-  return JSON.parse(result.stdout.trim().split("\n").at(-1) as string) as Record<string, unknown>;
+  return lastJsonLine(result.stdout, bin);
 }
 
 async function restoredChain(): Promise<RestoredChain> {

@@ -56,7 +56,8 @@ describe("RollupState.replayBlock (data restore from pubdata)", () => {
         expect(snapshot(replica)).toBe(snapshot(state));
         expect(replica.snapshot().nfts).toEqual(state.snapshot().nfts);
       }),
-      { numRuns: 20 },
+      // 50 runs: every kind, each swap nonce mask included, shows up (one of them alone is missed in ≈ 2 % of 20-run sets)
+      { numRuns: 50 },
     );
     const kinds = ["Deposit", "Transfer", "TransferToNew", "Withdraw", "FullExit", "ChangePubKey", "ForcedExit", "MintNFT", "WithdrawNFT", "Swap/0", "Swap/1", "Swap/2", "Swap/3"];
     for (const kind of kinds) expect(replayed.get(kind) ?? 0, `${kind} replayed (${JSON.stringify(Object.fromEntries(replayed))})`).toBeGreaterThan(0);

@@ -1,8 +1,8 @@
-import { MAX_TOKEN_ID, NFT_TOKEN_ID, type Operation } from "@zklite/protocol";
+import type { Operation } from "@zklite/protocol";
 import { stateError } from "../errors.js";
 import type { AccountView } from "../state/state-tree.js";
 import type { ExecutionContext } from "./context.js";
-import { nftAddress, nftContentDigest } from "./nft-token-hash.js";
+import { mintNftTo } from "./handlers/mint-nft.js";
 import { credit, debit, incrementNonce, requireAccountById } from "./rules.js";
 
 /**
@@ -102,29 +102,13 @@ export function replayOperation(ctx: ExecutionContext, op: Operation): void {
   }
 }
 
-/** MintNFT as the executor applies it (handlers/mint-nft.ts): both counters grow, the NFT is registered. */
+/** MintNFT as the executor applies it (handlers/mint-nft.ts): fee, nonce, then the same mint. */
 function replayMintNFT(ctx: ExecutionContext, op: Extract<Operation, { type: "MintNFT" }>): void {
   const creator = requireAccountById(ctx, op.creatorId);
   requireAccountById(ctx, op.recipientId);
   debit(ctx, creator.id, op.feeToken, op.fee);
   incrementNonce(ctx, creator);
-  const serialId = Number(ctx.tree.balance(creator.id, NFT_TOKEN_ID));
-  credit(ctx, creator.id, NFT_TOKEN_ID, 1n);
-  const storage = ctx.nftStorageAccountId;
-  const tokenId = Number(ctx.tree.balance(storage, NFT_TOKEN_ID));
-  if (tokenId > MAX_TOKEN_ID) mismatch("MintNFT with every NFT token id taken");
-  credit(ctx, storage, NFT_TOKEN_ID, 1n);
-  const tokenHash = ctx.nftTokenHash(creator.id, serialId, op.contentHash);
-  ctx.tree.setBalance(storage, tokenId, nftContentDigest(tokenHash));
-  credit(ctx, op.recipientId, tokenId, 1n);
-  ctx.nfts.add({
-    tokenId,
-    creatorId: creator.id,
-    creatorAddress: creator.address,
-    serialId,
-    contentHash: op.contentHash.toLowerCase(),
-    address: nftAddress(tokenHash),
-  });
+  mintNftTo(ctx, requireAccountById(ctx, creator.id), op.recipientId, op.contentHash);
   ctx.collectFee(op.feeToken, op.fee);
 }
 

@@ -1,5 +1,6 @@
 import { MAX_TOKEN_ID, NFT_TOKEN_ID, type MintNFT, type MintNFTOp } from "@zklite/protocol";
 import { stateError } from "../../errors.js";
+import type { AccountView } from "../../state/state-tree.js";
 import type { ExecutionContext } from "../context.js";
 import { nftAddress, nftContentDigest } from "../nft-token-hash.js";
 import {
@@ -41,6 +42,24 @@ export function applyMintNFT(ctx: ExecutionContext, tx: MintNFT): MintNFTOp {
   debit(ctx, creator.id, tx.feeToken, tx.fee);
   incrementNonce(ctx, creator);
 
+  mintNftTo(ctx, creator, recipient.id, tx.contentHash);
+  ctx.collectFee(tx.feeToken, tx.fee);
+  return {
+    type: "MintNFT",
+    creatorId: creator.id,
+    recipientId: recipient.id,
+    contentHash: tx.contentHash.toLowerCase(),
+    feeToken: tx.feeToken,
+    fee: tx.fee,
+  };
+}
+
+/**
+ * The mint itself, after the fee and the nonce (shared with the replay of MintNFT pubdata): the creator's and the
+ * storage account's counters grow by 1, the storage account records the content digest at the new token id, the
+ * recipient gets 1 and the NFT is registered.
+ */
+export function mintNftTo(ctx: ExecutionContext, creator: AccountView, recipientId: number, contentHash: string): void {
   const serialId = ctx.tree.balance(creator.id, NFT_TOKEN_ID);
   if (serialId >= BigInt(MAX_SERIAL_ID)) throw stateError("NFT_LIMIT_REACHED", `account ${creator.id} cannot mint more NFTs`);
   credit(ctx, creator.id, NFT_TOKEN_ID, 1n);
@@ -51,24 +70,15 @@ export function applyMintNFT(ctx: ExecutionContext, tx: MintNFT): MintNFTOp {
   const tokenId = Number(nextTokenId);
   credit(ctx, storage, NFT_TOKEN_ID, 1n);
 
-  const tokenHash = ctx.nftTokenHash(creator.id, Number(serialId), tx.contentHash);
+  const tokenHash = ctx.nftTokenHash(creator.id, Number(serialId), contentHash);
   ctx.tree.setBalance(storage, tokenId, nftContentDigest(tokenHash));
-  credit(ctx, recipient.id, tokenId, 1n);
+  credit(ctx, recipientId, tokenId, 1n);
   ctx.nfts.add({
     tokenId,
     creatorId: creator.id,
     creatorAddress: creator.address,
     serialId: Number(serialId),
-    contentHash: tx.contentHash.toLowerCase(),
+    contentHash: contentHash.toLowerCase(),
     address: nftAddress(tokenHash),
   });
-  ctx.collectFee(tx.feeToken, tx.fee);
-  return {
-    type: "MintNFT",
-    creatorId: creator.id,
-    recipientId: recipient.id,
-    contentHash: tx.contentHash.toLowerCase(),
-    feeToken: tx.feeToken,
-    fee: tx.fee,
-  };
 }
